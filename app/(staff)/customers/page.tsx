@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { Users } from 'lucide-react';
+import { z } from 'zod';
+import { Button, EmptyState, Input, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
+import { PageHeader } from '@/components/shell/page-header';
+import { getDb } from '@/db/client';
+import { requireStaffPage } from '@/server/auth/session';
+import { searchCustomers } from '@/server/queries/customers';
+
+export const metadata: Metadata = { title: 'Customers' };
+
+const paramsSchema = z.object({ q: z.string().max(100).catch('').default('') });
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  await requireStaffPage('customer:read', '/customers');
+  const { q } = paramsSchema.parse(await searchParams);
+  const rows = await searchCustomers(await getDb(), q);
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Customers" description="Find a customer by name or email." />
+      <form className="flex max-w-md gap-2" role="search">
+        <label htmlFor="q" className="sr-only">Name or email</label>
+        <Input id="q" name="q" defaultValue={q} placeholder="Name or email" />
+        <Button type="submit" variant="secondary">Search</Button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState icon={Users} title="No customers found" description={q ? `Nobody matches “${q}”.` : 'Customers appear here when they contact you.'} />
+      ) : (
+        <Table label="Customers">
+          <THead>
+            <TR><TH>Name</TH><TH>Email</TH><TH className="text-right">Tickets</TH></TR>
+          </THead>
+          <TBody>
+            {rows.map((c) => (
+              <TR key={c.id}>
+                <TD className="font-medium">{c.name}</TD>
+                <TD className="text-slate-600">{c.email}</TD>
+                <TD className="text-right tabular-nums">{c.tickets}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChevronLeft } from 'lucide-react';
+import { Composer } from '@/components/tickets/composer';
+import { StatusControl } from '@/components/tickets/status-control';
+import { Thread } from '@/components/tickets/thread';
+import { TicketFacts } from '@/components/tickets/ticket-facts';
+import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/domain/permissions';
+import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
+import { requireStaffPage } from '@/server/auth/session';
+import { getStaffTicket } from '@/server/queries/ticket-detail';
+
+export const metadata: Metadata = { title: 'Ticket' };
+
+export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requireStaffPage('ticket:read', `/tickets/${id}`);
+  const ticketId = Number(id);
+  if (!Number.isInteger(ticketId) || ticketId < 1) notFound();
+  const data = await getStaffTicket(await getDb(), ticketId);
+  if (!data) notFound();
+  const { ticket, customer } = data;
+  const closed = ticket.status === 'closed';
+
+  return (
+    <div className="space-y-4">
+      <Link href="/inbox" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <ChevronLeft aria-hidden className="size-4" /> Inbox
+      </Link>
+      <header className="flex flex-col gap-2 border-b border-slate-200 pb-4">
+        <h1 className="text-xl font-semibold text-slate-900 break-words">{ticket.subject}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <span>#{ticket.id}</span>
+          <StatusBadge status={ticket.status} />
+          <PriorityBadge priority={ticket.priority} />
+          <span>via {CHANNEL_LABELS[ticket.channel]}</span>
+          <span aria-hidden>·</span>
+          <span>
+            {customer.name} &lt;{customer.email}&gt;
+          </span>
+        </div>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <section aria-label="Conversation" className="space-y-4">
+          <Thread messages={data.thread} customerName={customer.name} />
+          {closed ? (
+            <p className="rounded-md border border-slate-200 bg-slate-100 p-3 text-sm text-slate-700">
+              This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
+            </p>
+          ) : (
+            <Composer ticketId={ticket.id} canReply={can(staff, 'ticket:reply')} canSetStatus={can(staff, 'ticket:update')} />
+          )}
+        </section>
+        <aside className="space-y-4" aria-label="Ticket details">
+          {can(staff, 'ticket:update') && !closed ? (
+            <StatusControl ticketId={ticket.id} status={ticket.status} version={ticket.version} />
+          ) : null}
+          <TicketFacts data={data} />
+        </aside>
+      </div>
+    </div>
+  );
+}

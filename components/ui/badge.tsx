@@ -1,0 +1,31 @@
+import * as React from 'react';
+import { cn } from './cn';
+
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warn' | 'danger' | 'brand';
+
+export interface BadgeProps extends React.ComponentProps<'span'> {
+  tone?: BadgeTone;
+}
+
+const tones: Record<BadgeTone, string> = {
+  neutral: 'bg-slate-100 text-slate-700 ring-slate-200',
+  info: 'bg-sky-50 text-sky-800 ring-sky-200',
+  success: 'bg-success-50 text-success-800 ring-success-200',
+  warn: 'bg-warn-50 text-warn-800 ring-warn-200',
+  danger: 'bg-danger-50 text-danger-800 ring-danger-200',
+  brand: 'bg-brand-50 text-brand-700 ring-brand-200',
+};
+
+export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
+  return (
+    <span
+      data-tone={tone}
+      className={cn(
+        'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+        tones[tone],
+        className,
+      )}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,14 @@
+export { cn, type ClassValue } from './cn';
+export { Button, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from './button';
+export { Input, controlClasses, type InputProps } from './input';
+export { Textarea, type TextareaProps } from './textarea';
+export { Field, type FieldProps } from './field';
+export { NativeSelect, type NativeSelectProps, type NativeSelectOption } from './select';
+export { Dialog, DialogTrigger, DialogContent, DialogClose, DialogFooter, type DialogContentProps } from './dialog';
+export { Badge, type BadgeProps, type BadgeTone } from './badge';
+export { Table, THead, TBody, TR, TH, TD, type TableProps } from './table';
+export { Toaster, toast, type ToasterProps } from './toast';
+export { EmptyState, type EmptyStateProps } from './empty-state';
+export { Skeleton, SkeletonRows, type SkeletonRowsProps } from './skeleton';
+export { Card, CardHeader, CardTitle, CardBody, type CardTitleProps } from './card';
+export { FormMessage, type FormMessageProps, type FormMessageTone } from './alert';

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** A database or a transaction: services accept either, so they compose inside one transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), '.data', 'pglite');
+
+export type DbKind = 'pglite' | 'postgres';
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close: () => Promise<void>;
+}
+
+/** Postgres tuned for short OLTP queries: parallel plans and JIT only slow them down on small boxes. */
+const OLTP_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
+
+export function pgliteClient(dataDir?: string): PGlite {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  // pg_trgm must be registered here, or `create extension pg_trgm` in the migrations fails.
+  return new PGlite(dataDir, { extensions: { pg_trgm } });
+}
+
+export function pgliteHandle(client: PGlite): DbHandle {
+  return { db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+export function postgresHandle(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: OLTP_SETTINGS });
+  return { db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+}
+
+export async function migratePgliteClient(client: PGlite): Promise<void> {
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_DIR });
+}
+
+/** Migrates under an advisory lock, so several app processes booting together migrate once. */
+export async function migratePostgresUrl(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(7270001)`;
+    await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_DIR });
+    await client`select pg_advisory_unlock(7270001)`;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens (and migrates) the database named by the environment: Postgres with DATABASE_URL, else PGlite. */
+export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
+  if (env.DATABASE_URL) {
+    await migratePostgresUrl(env.DATABASE_URL);
+    return postgresHandle(env.DATABASE_URL);
+  }
+  const client = pgliteClient(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
+  await migratePgliteClient(client);
+  return pgliteHandle(client);
+}
+
+const globalForDb = globalThis as unknown as { __touchpointDb?: Promise<DbHandle> };
+
+/**
+ * The app's shared handle. A failed start is not cached: the next request tries again.
+ * One process per PGlite directory: two processes on one directory silently diverge.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__touchpointDb) {
+    globalForDb.__touchpointDb = openDatabase().catch((error: unknown) => {
+      globalForDb.__touchpointDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.__touchpointDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,23 @@
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { CHANNELS, MESSAGE_AUTHOR_KINDS, VISIBILITIES } from '@/lib/domain/ticket-values';
+import { customers } from './customers';
+import { tickets } from './tickets';
+import { users } from './users';
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    authorKind: text({ enum: MESSAGE_AUTHOR_KINDS }).notNull(),
+    authorUserId: integer().references(() => users.id),
+    authorCustomerId: integer().references(() => customers.id),
+    visibility: text({ enum: VISIBILITIES }).notNull(),
+    channel: text({ enum: CHANNELS }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('messages_ticket_idx').on(t.ticketId, t.createdAt, t.id)],
+);

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { CHANNELS, CREATED_BY_KINDS, PRIORITIES, TICKET_STATUSES } from '@/lib/domain/ticket-values';
+import { customers } from './customers';
+import { cxTags, journeyStages, touchpoints } from './taxonomy';
+import { teams } from './teams';
+import { users } from './users';
+
+/** Bumped on every ticket write, so pollers ask "what changed since N" without trusting clocks. */
+export const ticketChangeSeq = pgSequence('ticket_change_seq');
+
+const OPEN_STATUSES_SQL = sql.raw(`status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null`);
+const tz = { withTimezone: true } as const;
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** Random key for portal URLs: no sequential id ever appears there. */
+    publicKey: text().notNull(),
+    subject: text().notNull(),
+    reference: text(),
+    status: text({ enum: TICKET_STATUSES }).notNull(),
+    priority: text({ enum: PRIORITIES }).notNull().default('normal'),
+    channel: text({ enum: CHANNELS }).notNull(),
+    createdByKind: text({ enum: CREATED_BY_KINDS }).notNull(),
+    createdByUserId: integer().references(() => users.id),
+    customerId: integer()
+      .notNull()
+      .references(() => customers.id),
+    assigneeId: integer().references(() => users.id, { onDelete: 'set null' }),
+    teamId: integer().references(() => teams.id, { onDelete: 'set null' }),
+    journeyStage: text().references(() => journeyStages.key),
+    touchpoint: text().references(() => touchpoints.key),
+    followUpOfId: integer().references((): AnyPgColumn => tickets.id),
+    mergedIntoId: integer().references((): AnyPgColumn => tickets.id),
+    externalId: text(),
+
+    createdAt: timestamp(tz).notNull().defaultNow(),
+    updatedAt: timestamp(tz).notNull().defaultNow(),
+    /** Any activity, internal included: the inbox sorts on it. */
+    lastActivityAt: timestamp(tz).notNull().defaultNow(),
+    /** Public activity only: the portal's "last update" and the auto-close clock. */
+    lastPublicActivityAt: timestamp(tz).notNull().defaultNow(),
+
+    // Metric facts (METRICS.md), written in the same transaction as the change.
+    /** FRT/SLA clock start: created_at, or the first public customer message of an agent-created ticket. */
+    clockStartedAt: timestamp(tz),
+    firstResponseAt: timestamp(tz),
+    firstSolvedAt: timestamp(tz),
+    lastSolvedAt: timestamp(tz),
+    reopenCount: integer().notNull().default(0),
+    agentReplyCount: integer().notNull().default(0),
+    repliesBeforeFirstSolve: integer().notNull().default(0),
+    customerMessageCount: integer().notNull().default(0),
+    /** The customer's later ticket that fell inside the re-contact window, if any. */
+    recontactTicketId: integer(),
+    fcr: boolean(),
+    latestCsatScore: smallint(),
+    latestCsatAt: timestamp(tz),
+
+    version: integer().notNull().default(1),
+    changeSeq: bigint({ mode: 'number' })
+      .notNull()
+      .default(sql`nextval('ticket_change_seq')`),
+  },
+  (t) => [
+    uniqueIndex('tickets_public_key_idx').on(t.publicKey),
+    uniqueIndex('tickets_external_id_idx').on(t.externalId).where(sql`external_id is not null`),
+    index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('tickets_open_created_idx').on(t.createdAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    index('tickets_open_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    index('tickets_open_assignee_idx').on(t.assigneeId, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    index('tickets_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('tickets_first_solved_idx').on(t.firstSolvedAt).where(sql`first_solved_at is not null`),
+    index('tickets_change_seq_idx').on(t.changeSeq),
+  ],
+);
+
+export const ticketTags = pgTable(
+  'ticket_tags',
+  {
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    tagKey: text()
+      .notNull()
+      .references(() => cxTags.key),
+    createdAt: timestamp(tz).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.tagKey] }), index('ticket_tags_tag_idx').on(t.tagKey, t.ticketId)],
+);

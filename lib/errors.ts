@@ -1,0 +1,36 @@
+/** Expected failures: each carries a code and a message a person can act on. */
+export type ErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'ticket_closed'
+  | 'payload_too_large';
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  ticket_closed: 409,
+  payload_too_large: 413,
+};
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number },
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode | 'internal'; message: string; fieldErrors?: Record<string, string[]> };

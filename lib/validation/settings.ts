@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+const interval = z.object({ day: z.number().int().min(0).max(6), start: time, end: time });
+
+export const businessCalendarSchema = z.object({
+  timeZone: z.string().min(1),
+  /** Weekly open intervals; day 0 is Sunday, as in Date#getDay. */
+  hours: z.array(interval),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')),
+});
+export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
+
+const limit = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) });
+
+export const workspaceSettingsSchema = z.object({
+  timeZone: z.string().min(1).default('UTC'),
+  recontactWindowDays: z.number().int().min(0).max(365).default(7),
+  autoCloseDays: z.number().int().min(1).max(365).default(4),
+  businessCalendar: businessCalendarSchema.default({
+    timeZone: 'UTC',
+    hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+    holidays: [],
+  }),
+  rateLimits: z
+    .object({
+      signInPerEmail: limit.default({ limit: 5, windowSeconds: 900 }),
+      signInPerIp: limit.default({ limit: 30, windowSeconds: 900 }),
+      signUpPerIp: limit.default({ limit: 10, windowSeconds: 3600 }),
+      submitPerCustomer: limit.default({ limit: 5, windowSeconds: 60 }),
+    })
+    .prefault({}),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+export const DEFAULT_SETTINGS: WorkspaceSettings = workspaceSettingsSchema.parse({});

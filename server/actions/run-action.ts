@@ -1,0 +1,46 @@
+import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { logger } from '@/lib/logger';
+import { ServiceError, type ActionResult } from '@/lib/errors';
+
+/** Form fields as a plain object; repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string') continue;
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+/** Parses input with a schema, turning a failure into a ServiceError with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.') || 'form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  throw new ServiceError('invalid', 'Some fields need your attention.', { fieldErrors });
+}
+
+/**
+ * The one wrapper every server action returns through: expected failures become a result the form
+ * shows; anything else is logged once, with the request id, and shown as a generic error.
+ */
+export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+    if (error instanceof ServiceError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.details?.fieldErrors };
+    }
+    const requestId = (await headers()).get('x-request-id');
+    logger.error({ err: error, requestId }, 'server action failed');
+    return { ok: false, code: 'internal', message: 'Something went wrong on our side. Please try again in a moment.' };
+  }
+}

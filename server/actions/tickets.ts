@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import type { ActionResult } from '@/lib/errors';
+import { agentMessageSchema, statusChangeSchema } from '@/lib/validation/tickets';
+import { requireStaff } from '../auth/session';
+import { changeStatus } from '../services/ticket-fields';
+import { addMessage } from '../services/ticket-messages';
+import { eventActorOf } from '../services/ticket-write';
+import { formToObject, parseInput, runAction } from './run-action';
+
+/** An agent's public reply or internal note, optionally with a status in the same step. */
+export async function agentMessageAction(form: FormData): Promise<ActionResult<{ status: string; version: number }>> {
+  return runAction(async () => {
+    const staff = await requireStaff('ticket:note');
+    const input = parseInput(agentMessageSchema, formToObject(form));
+    if (input.visibility === 'public') await requireStaff('ticket:reply');
+    if (input.status) await requireStaff('ticket:update');
+    const { ticket } = await addMessage(await getDb(), {
+      ticketId: input.ticketId,
+      body: input.body,
+      authorKind: 'agent',
+      authorUserId: staff.id,
+      visibility: input.visibility,
+      setStatus: input.status,
+    });
+    revalidatePath(`/tickets/${ticket.id}`);
+    return { status: ticket.status, version: ticket.version };
+  });
+}
+
+/** A status change made against the version the agent was looking at. */
+export async function changeStatusAction(form: FormData): Promise<ActionResult<{ status: string; version: number }>> {
+  return runAction(async () => {
+    const staff = await requireStaff('ticket:update');
+    const input = parseInput(statusChangeSchema, formToObject(form));
+    const ticket = await changeStatus(await getDb(), {
+      ticketId: input.ticketId,
+      status: input.status,
+      version: input.version,
+      actor: eventActorOf(staff),
+    });
+    revalidatePath(`/tickets/${ticket.id}`);
+    return { status: ticket.status, version: ticket.version };
+  });
+}

@@ -1,0 +1,51 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { clientIp } from '../http/client-ip';
+import { checkSignIn, type AccountKind } from './sign-in';
+
+/** The JWT carries identity only; role and team are re-read from the database on every request. */
+declare module 'next-auth' {
+  interface Session {
+    account?: { kind: AccountKind; id: number };
+  }
+  interface User {
+    kind: AccountKind;
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    account?: { kind: AccountKind; id: number };
+  }
+}
+
+function credentialsFor(kind: AccountKind) {
+  return CredentialsProvider({
+    id: kind,
+    name: kind === 'staff' ? 'Staff' : 'Customer',
+    credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+    async authorize(credentials, req) {
+      const result = await checkSignIn(await getDb(), kind, credentials, clientIp(req.headers ?? {}));
+      // next-auth hands a thrown message to the client as `error`: that is how the person sees it.
+      if (!result.ok) throw new Error(result.message);
+      return { id: `${kind}:${result.id}`, kind };
+    },
+  });
+}
+
+export const authOptions: AuthOptions = {
+  // The secret comes from NEXTAUTH_SECRET, which instrumentation.ts checks (or creates, in development) at boot.
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  providers: [credentialsFor('staff'), credentialsFor('customer')],
+  pages: { signIn: '/login' },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]) };
+      return token;
+    },
+    session({ session, token }) {
+      session.account = token.account;
+      return session;
+    },
+  },
+};

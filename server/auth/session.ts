@@ -1,0 +1,72 @@
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { notFound, redirect } from 'next/navigation';
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { customers, users } from '@/db/schema';
+import { can, type Actor, type CustomerActor, type Permission, type StaffActor } from '@/lib/domain/permissions';
+import { ServiceError } from '@/lib/errors';
+import { authOptions } from './options';
+import type { AccountKind } from './sign-in';
+
+/** Turns a session's identity into an actor with the role and team as they are now. */
+export async function loadActor(db: Db, account: { kind: AccountKind; id: number }): Promise<Actor | null> {
+  if (account.kind === 'staff') {
+    const [u] = await db
+      .select({ id: users.id, role: users.role, teamId: users.teamId, name: users.name, email: users.email })
+      .from(users)
+      .where(and(eq(users.id, account.id), isNull(users.deactivatedAt)));
+    return u ? { kind: 'staff', ...u } : null;
+  }
+  const [c] = await db
+    .select({ id: customers.id, name: customers.name, email: customers.email })
+    .from(customers)
+    .where(eq(customers.id, account.id));
+  return c ? { kind: 'customer', ...c } : null;
+}
+
+/** The signed-in actor for this request, or null. Cached per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.account) return null;
+  return loadActor(await getDb(), session.account);
+});
+
+/** For actions and route handlers: the actor, if they hold the permission; otherwise a ServiceError. */
+export async function requireActor(permission: Permission): Promise<Actor> {
+  return authorize(await getActor(), permission);
+}
+
+export function authorize(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw new ServiceError('unauthenticated', 'Your session has ended. Sign in again to continue.');
+  if (!can(actor, permission)) throw new ServiceError('forbidden', "You don't have permission to do that.");
+  return actor;
+}
+
+export async function requireStaff(permission: Permission): Promise<StaffActor> {
+  const actor = await requireActor(permission);
+  if (actor.kind !== 'staff') throw new ServiceError('forbidden', "You don't have permission to do that.");
+  return actor;
+}
+
+export async function requireCustomer(): Promise<CustomerActor> {
+  const actor = await requireActor('portal:use');
+  if (actor.kind !== 'customer') throw new ServiceError('forbidden', 'Sign in with a customer account to use the portal.');
+  return actor;
+}
+
+/** For staff pages: anonymous visitors go to sign in; customers and staff without the permission get 404. */
+export async function requireStaffPage(permission: Permission, callbackUrl: string): Promise<StaffActor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (actor.kind !== 'staff' || !can(actor, permission)) notFound();
+  return actor;
+}
+
+/** For portal pages: anonymous visitors go to the portal sign-in; staff are sent to their inbox. */
+export async function requireCustomerPage(callbackUrl: string): Promise<CustomerActor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/portal/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (actor.kind !== 'customer') redirect('/inbox');
+  return actor;
+}

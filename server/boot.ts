@@ -1,0 +1,41 @@
+import { getDbHandle, type DbKind } from '@/db/client';
+import { logger } from '@/lib/logger';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from '@/server/seed/demo';
+
+export interface BootResult {
+  kind: DbKind;
+  /** Whether demo data was written during this boot. */
+  seeded: boolean;
+}
+
+/**
+ * Opens (and migrates) the app's database once per process, then seeds the demo workspace when it is
+ * empty: always on the embedded PGlite unless TP_DEMO_SEED=0, and on Postgres only with TP_DEMO_SEED=1.
+ * A failed seed is logged and does not stop the app; a failed migration does.
+ */
+export async function bootDatabase(): Promise<BootResult> {
+  const started = Date.now();
+  const handle = await getDbHandle();
+  const flag = process.env.TP_DEMO_SEED;
+  const wantSeed = flag === '1' || (handle.kind === 'pglite' && flag !== '0');
+
+  if (!wantSeed) {
+    console.info(`[touchpoint] ${handle.kind} database ready; demo seeding off (set TP_DEMO_SEED=1 to seed an empty database).`);
+    return { kind: handle.kind, seeded: false };
+  }
+
+  try {
+    const seeded = await seedDemoIfEmpty(handle.db);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.info(
+      seeded
+        ? `[touchpoint] ${handle.kind} database ready; seeded demo data in ${seconds} s. Sign in as admin@touchpoint.test / ${DEMO_PASSWORD}.`
+        : `[touchpoint] ${handle.kind} database ready; it already has users, so no demo data was added.`,
+    );
+    return { kind: handle.kind, seeded };
+  } catch (error) {
+    logger.error({ err: error }, 'demo seed failed');
+    console.error(`[touchpoint] ${handle.kind} database ready, but seeding the demo data failed: ${(error as Error).message}`);
+    return { kind: handle.kind, seeded: false };
+  }
+}

@@ -1,0 +1,19 @@
+import type { InboxRow } from '../queries/inbox';
+
+/** The list API's row: list fields only, snake_case, ISO times. */
+export function inboxRowJson(row: InboxRow) {
+  return {
+    id: row.id,
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
+    journey_stage: row.journeyStage,
+    touchpoint: row.touchpoint,
+    customer: { name: row.customerName, email: row.customerEmail },
+    assignee: row.assigneeName,
+    created_at: row.createdAt.toISOString(),
+    last_activity_at: row.lastActivityAt.toISOString(),
+  };
+}
+export type InboxRowJson = ReturnType<typeof inboxRowJson>;

@@ -1,0 +1,70 @@
+import type { Db } from '@/db/client';
+import { ServiceError } from '@/lib/errors';
+import type { Priority, TicketStatus } from '@/lib/domain/ticket-values';
+import { getSettings } from './settings';
+import { assertVersion, bumpVersion, lockTicket, recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
+
+interface FieldEdit {
+  ticketId: number;
+  /** The version the edit was made against; omit only for system jobs and imports. */
+  version?: number;
+  actor: EventActor;
+  at?: Date;
+}
+
+/** Changes a ticket's status (field edit: version-checked, bumps the version). */
+export async function changeStatus(db: Db, input: FieldEdit & { status: TicketStatus }): Promise<TicketRow> {
+  return db.transaction(async (tx) => {
+    const settings = await getSettings(tx);
+    const row = await lockTicket(tx, input.ticketId);
+    if (input.version !== undefined) assertVersion(row, input.version);
+    if (row.status === input.status) return row;
+    if (row.status === 'closed') throw new ServiceError('ticket_closed', 'This ticket is closed; its status can no longer change.');
+    return recordTicketEvent(
+      tx,
+      row,
+      { type: 'status', at: input.at ?? new Date(), data: { from: row.status, to: input.status } },
+      input.actor,
+      { recontactWindowDays: settings.recontactWindowDays, set: bumpVersion },
+    );
+  });
+}
+
+/** Assigns a ticket to an agent and/or team (null clears either). */
+export async function assignTicket(
+  db: Db,
+  input: FieldEdit & { assigneeId: number | null; teamId: number | null },
+): Promise<TicketRow> {
+  return db.transaction(async (tx) => {
+    const settings = await getSettings(tx);
+    const row = await lockTicket(tx, input.ticketId);
+    if (input.version !== undefined) assertVersion(row, input.version);
+    if (row.assigneeId === input.assigneeId && row.teamId === input.teamId) return row;
+    return recordTicketEvent(
+      tx,
+      row,
+      { type: 'assignment', at: input.at ?? new Date(), data: { assigneeId: input.assigneeId, teamId: input.teamId } },
+      input.actor,
+      {
+        recontactWindowDays: settings.recontactWindowDays,
+        set: { ...bumpVersion, assigneeId: input.assigneeId, teamId: input.teamId },
+      },
+    );
+  });
+}
+
+export async function changePriority(db: Db, input: FieldEdit & { priority: Priority }): Promise<TicketRow> {
+  return db.transaction(async (tx) => {
+    const settings = await getSettings(tx);
+    const row = await lockTicket(tx, input.ticketId);
+    if (input.version !== undefined) assertVersion(row, input.version);
+    if (row.priority === input.priority) return row;
+    return recordTicketEvent(
+      tx,
+      row,
+      { type: 'priority', at: input.at ?? new Date(), data: { from: row.priority, to: input.priority } },
+      input.actor,
+      { recontactWindowDays: settings.recontactWindowDays, set: bumpVersion },
+    );
+  });
+}

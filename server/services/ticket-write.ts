@@ -1,0 +1,149 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { ticketEvents, tickets } from '@/db/schema';
+import { ServiceError } from '@/lib/errors';
+import { computeFcr } from '@/lib/domain/fcr';
+import type { TicketEvent } from '@/lib/domain/ticket-events';
+import { applyFactChange, factChangeFor, TicketRuleError, type FactChange, type TicketFacts } from '@/lib/domain/ticket-facts';
+import type { ActorKind } from '@/lib/domain/ticket-values';
+import type { Actor } from '@/lib/domain/permissions';
+import { findRecontactAfterSolve } from './recontact';
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** Who an event is attributed to in ticket_events. */
+export interface EventActor {
+  kind: ActorKind;
+  userId?: number | null;
+  customerId?: number | null;
+}
+
+export function eventActorOf(actor: Actor): EventActor {
+  return actor.kind === 'staff' ? { kind: 'agent', userId: actor.id } : { kind: 'customer', customerId: actor.id };
+}
+
+export const SYSTEM_ACTOR: EventActor = { kind: 'system' };
+
+/** Locks the ticket row for the rest of the transaction, so concurrent writers queue instead of racing. */
+export async function lockTicket(tx: Db, ticketId: number): Promise<TicketRow> {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  if (!row) throw new ServiceError('not_found', 'That ticket does not exist.');
+  return row;
+}
+
+export function factsOf(row: TicketRow): TicketFacts {
+  return {
+    status: row.status,
+    createdByKind: row.createdByKind,
+    createdAt: row.createdAt,
+    priority: row.priority,
+    clockStartedAt: row.clockStartedAt,
+    firstResponseAt: row.firstResponseAt,
+    firstSolvedAt: row.firstSolvedAt,
+    lastSolvedAt: row.lastSolvedAt,
+    reopenCount: row.reopenCount,
+    agentReplyCount: row.agentReplyCount,
+    repliesBeforeFirstSolve: row.repliesBeforeFirstSolve,
+    customerMessageCount: row.customerMessageCount,
+    latestCsatScore: row.latestCsatScore,
+    latestCsatAt: row.latestCsatAt,
+    mergedIntoId: row.mergedIntoId,
+  };
+}
+
+type TicketUpdate = Partial<Record<keyof TicketRow, unknown>>;
+
+/** Counters go to SQL as `x = x + n`, never as a value computed in JS. */
+function counterUpdates(increment: FactChange['increment']): TicketUpdate {
+  const columns = {
+    reopenCount: tickets.reopenCount,
+    agentReplyCount: tickets.agentReplyCount,
+    repliesBeforeFirstSolve: tickets.repliesBeforeFirstSolve,
+    customerMessageCount: tickets.customerMessageCount,
+  };
+  const update: TicketUpdate = {};
+  for (const [key, delta] of Object.entries(increment) as [keyof typeof columns, number][]) {
+    update[key] = sql`${columns[key]} + ${delta}`;
+  }
+  return update;
+}
+
+function isPublicEvent(event: TicketEvent): boolean {
+  return event.type === 'message' ? event.data.visibility === 'public' && event.data.authorKind !== 'system' : event.type === 'status';
+}
+
+export interface RecordOptions {
+  /** Extra columns to write with the event (the assignee for an assignment, the new version for a field edit). */
+  set?: TicketUpdate;
+  /** The re-contact window in days, needed when the event may solve the ticket for the first time. */
+  recontactWindowDays: number;
+}
+
+/**
+ * Records one event on a locked ticket: applies the METRICS.md fact rules, writes the facts and the
+ * ticket_events row. Call inside the transaction that locked `row`; returns the updated row.
+ */
+export async function recordTicketEvent(
+  tx: Db,
+  row: TicketRow,
+  event: TicketEvent,
+  actor: EventActor,
+  options: RecordOptions,
+): Promise<TicketRow> {
+  let change: FactChange;
+  try {
+    change = factChangeFor(factsOf(row), event);
+  } catch (error) {
+    if (error instanceof TicketRuleError) throw new ServiceError('ticket_closed', error.message);
+    throw error;
+  }
+  const facts = applyFactChange(factsOf(row), change);
+
+  let recontactTicketId = row.recontactTicketId;
+  if (change.set.firstSolvedAt) {
+    recontactTicketId = await findRecontactAfterSolve(tx, row, change.set.firstSolvedAt, options.recontactWindowDays);
+  }
+
+  const at = event.at;
+  const update: TicketUpdate = {
+    ...change.set,
+    ...counterUpdates(change.increment),
+    recontactTicketId,
+    fcr: computeFcr({ ...facts, recontacted: recontactTicketId !== null }),
+    updatedAt: new Date(),
+    lastActivityAt: sql`greatest(${tickets.lastActivityAt}, ${at.toISOString()}::timestamptz)`,
+    changeSeq: sql`nextval('ticket_change_seq')`,
+    ...options.set,
+  };
+  if (isPublicEvent(event)) {
+    update.lastPublicActivityAt = sql`greatest(${tickets.lastPublicActivityAt}, ${at.toISOString()}::timestamptz)`;
+  }
+
+  const [updated] = await tx
+    .update(tickets)
+    .set(update as Record<string, SQL | unknown>)
+    .where(eq(tickets.id, row.id))
+    .returning();
+  await tx.insert(ticketEvents).values({
+    ticketId: row.id,
+    type: event.type,
+    at,
+    actorKind: actor.kind,
+    actorUserId: actor.userId ?? null,
+    actorCustomerId: actor.customerId ?? null,
+    data: event.data,
+  });
+  return updated;
+}
+
+/** The optimistic-lock check for field edits: a stale version means someone else changed the ticket first. */
+export function assertVersion(row: TicketRow, version: number): void {
+  if (row.version !== version) {
+    throw new ServiceError(
+      'conflict',
+      'Someone else changed this ticket while you were looking at it. Reload to see their change, then try again.',
+    );
+  }
+}
+
+export const bumpVersion = { version: sql`${tickets.version} + 1` };
