@@ -31,7 +31,8 @@ const OLTP_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
 export function pgliteClient(dataDir?: string): PGlite {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   // pg_trgm must be registered here, or `create extension pg_trgm` in the migrations fails.
-  return new PGlite(dataDir, { extensions: { pg_trgm } });
+  // PGlite reads the options argument only after a string path, so in-memory is 'memory://'.
+  return new PGlite(dataDir ?? 'memory://', { extensions: { pg_trgm } });
 }
 
 export function pgliteHandle(client: PGlite): DbHandle {

@@ -3,15 +3,17 @@
  *
  * Flags are checked before the database is opened, so a typo never migrates or touches anything.
  * Every expected failure prints one line to stderr saying what to fix, and exits 1.
+ * The database code is imported only when a command needs it, so mistakes are reported at once.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase, type DbHandle } from '@/db/client';
-import { STAFF_ROLES } from '@/db/schema';
+import type { DbHandle } from '@/db/client';
+import type { StaffRole } from '@/db/schema/users';
 import { ServiceError } from '@/lib/errors';
-import { createApiToken } from '@/server/services/api-tokens';
-import { createStaffUser } from '@/server/services/staff';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } from '@/server/seed/demo';
+
+/** Typed against the schema (a new role fails to compile here) without loading drizzle for a typo. */
+const ROLE_SET: Record<StaffRole, true> = { admin: true, lead: true, agent: true };
+const STAFF_ROLES = Object.keys(ROLE_SET) as [StaffRole, ...StaffRole[]];
 
 const CLI = 'npm run tp --';
 
@@ -87,6 +89,7 @@ const COMMANDS: Record<string, Command> = {
     async run(flags, open) {
       const input = validate(usersCreateSchema, flags);
       const { db } = await open();
+      const { createStaffUser } = await import('@/server/services/staff');
       const { user, generatedPassword } = await createStaffUser(db, {
         email: input.email,
         name: input.name,
@@ -109,6 +112,7 @@ const COMMANDS: Record<string, Command> = {
     async run(flags, open) {
       const input = validate(tokensCreateSchema, flags);
       const { db } = await open();
+      const { createApiToken } = await import('@/server/services/api-tokens');
       const { token } = await createApiToken(db, { email: input.email, name: input.name });
       out(`Created API token "${input.name ?? 'API token'}" for ${input.email}. It is shown only now; store it safely:`);
       out(token);
@@ -127,11 +131,12 @@ const COMMANDS: Record<string, Command> = {
 
   'db:seed': {
     usage: 'db:seed --demo',
-    summary: `Fill an empty database with the demo workspace (every demo account uses the password ${DEMO_PASSWORD}).`,
+    summary: 'Fill an empty database with the demo workspace (teams, staff, customers, ~300 tickets). Prints the sign-ins.',
     options: { demo: { type: 'boolean' } },
     async run(flags, open) {
       if (!flags.demo) throw new UsageError('db:seed needs --demo (the demo workspace is the only seed there is)');
       const { db, kind } = await open();
+      const { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfEmpty } = await import('@/server/seed/demo');
       const started = Date.now();
       if (!(await seedDemoIfEmpty(db))) {
         out(`The ${kind} database already has users, so it is already seeded: nothing was changed.`);
@@ -227,7 +232,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let handle: DbHandle | undefined;
-  const open = async () => (handle ??= await openDatabase());
+  const open = async () => {
+    const { openDatabase } = await import('@/db/client');
+    return (handle ??= await openDatabase());
+  };
   try {
     const command = COMMANDS[name];
     if (!command) throw unknownCommand(name);

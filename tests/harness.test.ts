@@ -32,6 +32,13 @@ describe(`test harness (${describeDb})`, () => {
     expect(rows[0].name).toBe('tickets');
   });
 
+  it('can use pg_trgm (the PGlite copies keep their extensions)', async () => {
+    await a.db.execute(sql`create extension if not exists pg_trgm`);
+    const result = await a.db.execute(sql`select similarity('refund', 'refunds') > 0.5 as close`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { close: boolean }[];
+    expect(rows[0].close).toBe(true);
+  });
+
   it('runs in UTC', () => {
     expect(process.env.TZ).toBe('UTC');
     expect(new Date(0).getHours()).toBe(0);

@@ -1,20 +1,21 @@
 /**
  * A fresh, migrated, isolated database per call.
  *
- * - Default: in-memory PGlite. Each worker process migrates one instance once, then every call returns a
- *   `clone()` of it (about 0.3 s instead of a full migration).
+ * - Default: in-memory PGlite. Each worker process migrates one instance once and keeps a dump of its data
+ *   directory; every call boots a new instance from that dump (what PGlite's `clone()` does, minus
+ *   re-dumping each time): about 1.5 s here against 5-8 s for a fresh instance plus migrations.
  * - TEST_DATABASE_URL set: `create database tp_t_<pid>_<random> template tp_tmpl_<pid>` on that server
  *   (the template is migrated once per run by tests/global-setup.ts); close() ends the pool and drops it.
  *
  * Always `await handle.close()` (afterAll), or PGlite instances and Postgres connections pile up.
  */
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import {
   migratePgliteClient,
-  pgliteClient,
   pgliteHandle,
   postgresHandle,
   type DbHandle,
@@ -29,14 +30,23 @@ export const describeDb: DbKind = requiresPostgres ? 'postgres' : 'pglite';
 
 export type TestDbHandle = DbHandle & { kind: DbKind };
 
-let pgliteTemplate: Promise<PGlite> | undefined;
+// Built here rather than with pgliteClient(): `new PGlite(undefined, options)` ignores `options` (PGlite
+// only reads the second argument when the first is a string), so an in-memory pgliteClient() has no pg_trgm.
+const PGLITE_EXTENSIONS = { pg_trgm };
 
-function migratedPgliteTemplate(): Promise<PGlite> {
+let pgliteTemplate: Promise<Blob | File> | undefined;
+
+/** The migrated data directory, as a tarball, made once per worker process. */
+function migratedPgliteDump(): Promise<Blob | File> {
   if (!pgliteTemplate) {
     pgliteTemplate = (async () => {
-      const client = pgliteClient();
-      await migratePgliteClient(client);
-      return client;
+      const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
+      try {
+        await migratePgliteClient(client);
+        return await client.dumpDataDir('none');
+      } finally {
+        await client.close();
+      }
     })().catch((error: unknown) => {
       pgliteTemplate = undefined; // don't cache a failure: the next call tries again
       throw error;
@@ -67,10 +77,8 @@ async function withAdmin<T>(url: string, fn: (sql: postgres.Sql) => Promise<T>):
 export async function createTestDb(): Promise<TestDbHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const template = await migratedPgliteTemplate();
-    // clone() keeps the template's extensions (pg_trgm), so the copy behaves like the original.
-    const clone = (await template.clone()) as PGlite;
-    return pgliteHandle(clone);
+    const dump = await migratedPgliteDump();
+    return pgliteHandle(await PGlite.create({ loadDataDir: dump, extensions: PGLITE_EXTENSIONS }));
   }
 
   const template = providedOrEnv('templateDb', 'TP_TEMPLATE_DB', '');

@@ -1,0 +1,62 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3107;
+const baseURL = `http://localhost:${PORT}`;
+
+// This file is evaluated by the runner and again in every worker: pick the server's database directory
+// once (workers inherit the runner's environment), so all of them agree on it.
+process.env.TP_E2E_PGLITE_DIR ??= path.join(os.tmpdir(), `tp-e2e-${Date.now()}`);
+const pgliteDir = process.env.TP_E2E_PGLITE_DIR;
+
+// webServer.env is merged over process.env, so a DATABASE_URL here would reach the server and the e2e
+// suite would run against that database. Drop it, and pass an empty one below so `next start` does not
+// pick one up from a .env file either (Next only fills variables that are undefined).
+delete process.env.DATABASE_URL;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+  },
+  webServer: {
+    command: `node_modules/.bin/next start --port ${PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      NEXTAUTH_URL: baseURL,
+      DATABASE_URL: '',
+      PGLITE_DIR: pgliteDir,
+      // The demo workspace gives e2e its staff sign-ins; specs create their own customers and tickets.
+      TP_DEMO_SEED: '1',
+      TP_E2E: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
