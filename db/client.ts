@@ -90,3 +90,16 @@ export function getDbHandle(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
+
+const globalForReplica = globalThis as unknown as { __touchpointReplica?: DbHandle };
+
+/**
+ * Reporting reads (boards, metrics, exports): the replica at DATABASE_READ_URL when one is set, so
+ * reporting load never slows the inbox; otherwise the primary.
+ */
+export async function getReportingDb(): Promise<Db> {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url || !process.env.DATABASE_URL) return getDb();
+  globalForReplica.__touchpointReplica ??= postgresHandle(url);
+  return globalForReplica.__touchpointReplica.db;
+}

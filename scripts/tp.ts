@@ -147,6 +147,20 @@ const COMMANDS: Record<string, Command> = {
       for (const { role, email } of DEMO_SIGN_INS) out(`  ${role.padEnd(8)} ${email}`);
     },
   },
+
+  'metrics:rebuild': {
+    usage: 'metrics:rebuild [--dry-run]',
+    summary: 'Recompute every ticket\'s metric facts from ticket_events with the settings in force now; report how many differed.',
+    options: { 'dry-run': { type: 'boolean' } },
+    async run(flags, open) {
+      const { db } = await open();
+      const { rebuildMetrics } = await import('@/server/services/rebuild-metrics');
+      const dryRun = Boolean(flags['dry-run']);
+      const started = Date.now();
+      const result = await rebuildMetrics(db, { dryRun });
+      out(`Rebuilt ${result.tickets} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.differed} differed${dryRun ? ' (dry run: nothing written)' : result.differed ? ' and were corrected' : ''}.`);
+    },
+  },
 };
 
 function helpText(): string {

@@ -60,6 +60,8 @@ export const tickets = pgTable(
     /** FRT/SLA clock start: created_at, or the first public customer message of an agent-created ticket. */
     clockStartedAt: timestamp(tz),
     firstResponseAt: timestamp(tz),
+    /** FRT inside the business calendar of the ticket's team (else the workspace's) at the time of the reply. */
+    firstResponseBusinessSeconds: integer(),
     firstSolvedAt: timestamp(tz),
     lastSolvedAt: timestamp(tz),
     reopenCount: integer().notNull().default(0),
@@ -71,6 +73,9 @@ export const tickets = pgTable(
     fcr: boolean(),
     latestCsatScore: smallint(),
     latestCsatAt: timestamp(tz),
+    /** SLA deadlines under the current priority and calendar; null when the ticket has no such target. */
+    slaFirstResponseDueAt: timestamp(tz),
+    slaResolutionDueAt: timestamp(tz),
 
     version: integer().notNull().default(1),
     changeSeq: bigint({ mode: 'number' })
@@ -85,7 +90,13 @@ export const tickets = pgTable(
     index('tickets_open_activity_idx').on(t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
     index('tickets_open_assignee_idx').on(t.assigneeId, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
     index('tickets_customer_idx').on(t.customerId, t.createdAt.desc()),
+    // One index per event time that a metric is counted by (METRICS.md, period attribution).
     index('tickets_first_solved_idx').on(t.firstSolvedAt).where(sql`first_solved_at is not null`),
+    index('tickets_first_response_idx').on(t.firstResponseAt).where(sql`first_response_at is not null`),
+    index('tickets_last_solved_idx').on(t.lastSolvedAt).where(sql`last_solved_at is not null`),
+    index('tickets_csat_at_idx').on(t.latestCsatAt).where(sql`latest_csat_at is not null`),
+    index('tickets_sla_fr_due_idx').on(t.slaFirstResponseDueAt).where(sql`sla_first_response_due_at is not null`),
+    index('tickets_sla_res_due_idx').on(t.slaResolutionDueAt).where(sql`sla_resolution_due_at is not null`),
     index('tickets_change_seq_idx').on(t.changeSeq),
   ],
 );

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_SLA_POLICY } from '@/lib/domain/sla';
+import type { Priority } from '@/lib/domain/ticket-values';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
 const interval = z.object({ day: z.number().int().min(0).max(6), start: time, end: time });
@@ -11,6 +13,18 @@ export const businessCalendarSchema = z.object({
 });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 
+const slaTarget = z.object({ minutes: z.number().int().min(1).max(525_600), mode: z.enum(['calendar', 'business']) });
+const slaPair = (priority: Priority) =>
+  z.object({ firstResponse: slaTarget, resolution: slaTarget }).default(DEFAULT_SLA_POLICY[priority]);
+
+/** SLA targets per priority; unset priorities keep the METRICS.md defaults. */
+export const slaPolicySchema = z.object({
+  urgent: slaPair('urgent'),
+  high: slaPair('high'),
+  normal: slaPair('normal'),
+  low: slaPair('low'),
+});
+
 const limit = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) });
 
 export const workspaceSettingsSchema = z.object({
@@ -22,6 +36,9 @@ export const workspaceSettingsSchema = z.object({
     hours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
     holidays: [],
   }),
+  /** Optional per-team calendars, keyed by team id; a ticket uses its current team's, else the workspace's. */
+  teamCalendars: z.record(z.string(), businessCalendarSchema).default({}),
+  slaPolicy: slaPolicySchema.prefault({}),
   rateLimits: z
     .object({
       signInPerEmail: limit.default({ limit: 5, windowSeconds: 900 }),

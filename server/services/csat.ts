@@ -32,7 +32,7 @@ export async function rateTicket(
       row,
       { type: 'csat', at, data: { ratingId: rating.id, score: input.score } },
       { kind: 'customer', customerId: input.customerId },
-      { recontactWindowDays: settings.recontactWindowDays },
+      { settings },
     );
   });
 }

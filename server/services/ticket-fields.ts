@@ -25,7 +25,7 @@ export async function changeStatus(db: Db, input: FieldEdit & { status: TicketSt
       row,
       { type: 'status', at: input.at ?? new Date(), data: { from: row.status, to: input.status } },
       input.actor,
-      { recontactWindowDays: settings.recontactWindowDays, set: bumpVersion },
+      { settings, set: bumpVersion },
     );
   });
 }
@@ -46,7 +46,7 @@ export async function assignTicket(
       { type: 'assignment', at: input.at ?? new Date(), data: { assigneeId: input.assigneeId, teamId: input.teamId } },
       input.actor,
       {
-        recontactWindowDays: settings.recontactWindowDays,
+        settings,
         set: { ...bumpVersion, assigneeId: input.assigneeId, teamId: input.teamId },
       },
     );
@@ -64,7 +64,7 @@ export async function changePriority(db: Db, input: FieldEdit & { priority: Prio
       row,
       { type: 'priority', at: input.at ?? new Date(), data: { from: row.priority, to: input.priority } },
       input.actor,
-      { recontactWindowDays: settings.recontactWindowDays, set: bumpVersion },
+      { settings, set: bumpVersion },
     );
   });
 }

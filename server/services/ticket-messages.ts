@@ -66,7 +66,7 @@ export async function addMessage(db: Db, input: AddMessageInput): Promise<AddMes
       .returning({ id: messages.id });
 
     const actor = actorOf(input);
-    const options = { recontactWindowDays: settings.recontactWindowDays };
+    const options = { settings };
     let ticket = await recordTicketEvent(
       tx,
       row,

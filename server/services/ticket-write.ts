@@ -7,6 +7,8 @@ import type { TicketEvent } from '@/lib/domain/ticket-events';
 import { applyFactChange, factChangeFor, TicketRuleError, type FactChange, type TicketFacts } from '@/lib/domain/ticket-facts';
 import type { ActorKind } from '@/lib/domain/ticket-values';
 import type { Actor } from '@/lib/domain/permissions';
+import { calendarFacts } from '@/lib/domain/derived-facts';
+import type { WorkspaceSettings } from '@/lib/validation/settings';
 import { findRecontactAfterSolve } from './recontact';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -75,8 +77,8 @@ function isPublicEvent(event: TicketEvent): boolean {
 export interface RecordOptions {
   /** Extra columns to write with the event (the assignee for an assignment, the new version for a field edit). */
   set?: TicketUpdate;
-  /** The re-contact window in days, needed when the event may solve the ticket for the first time. */
-  recontactWindowDays: number;
+  /** The settings in force: re-contact window, calendars and SLA policy. */
+  settings: WorkspaceSettings;
 }
 
 /**
@@ -101,8 +103,9 @@ export async function recordTicketEvent(
 
   let recontactTicketId = row.recontactTicketId;
   if (change.set.firstSolvedAt) {
-    recontactTicketId = await findRecontactAfterSolve(tx, row, change.set.firstSolvedAt, options.recontactWindowDays);
+    recontactTicketId = await findRecontactAfterSolve(tx, row, change.set.firstSolvedAt, options.settings.recontactWindowDays);
   }
+  const teamId = event.type === 'assignment' ? event.data.teamId : row.teamId;
 
   const at = event.at;
   const update: TicketUpdate = {
@@ -110,6 +113,7 @@ export async function recordTicketEvent(
     ...counterUpdates(change.increment),
     recontactTicketId,
     fcr: computeFcr({ ...facts, recontacted: recontactTicketId !== null }),
+    ...calendarFacts(facts, teamId, options.settings),
     updatedAt: new Date(),
     lastActivityAt: sql`greatest(${tickets.lastActivityAt}, ${at.toISOString()}::timestamptz)`,
     changeSeq: sql`nextval('ticket_change_seq')`,

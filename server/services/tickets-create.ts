@@ -123,7 +123,7 @@ export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promis
       data: { messageId: opening.id, authorKind: byStaff ? 'agent' : 'customer', visibility: 'public', opening: true },
     },
     actor,
-    { recontactWindowDays: settings.recontactWindowDays },
+    { settings },
   );
 
   if (!byStaff) await markRecontactedTickets(tx, withOpening, settings.recontactWindowDays);
