@@ -132,3 +132,18 @@ describe(`demo seed (${describeDb})`, () => {
     expect(assigned.every((t) => teamOf.get(t.assigneeId!) === t.teamId)).toBe(true);
   });
 });
+
+describe('metrics:rebuild on the demo data', () => {
+  it('recomputes every fact from ticket_events alone and finds 0 differences', async () => {
+    const handle = await createTestDb();
+    try {
+      await seedDemo(handle.db, { now: new Date('2026-06-15T12:00:00Z') });
+      const { rebuildMetrics } = await import('@/server/services/rebuild-metrics');
+      const result = await rebuildMetrics(handle.db, { dryRun: true });
+      expect(result.tickets).toBeGreaterThan(250);
+      expect(result.differedIds).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import Link from 'next/link';
-import { BarChart3, Circle, Headset, Inbox, Settings, Users, type LucideIcon } from 'lucide-react';
+import { Headset } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
 import { MobileNav } from './mobile-nav';
+import { NavList, type StaffNavItem } from './nav-list';
 
 export type StaffRole = 'admin' | 'lead' | 'agent';
 
@@ -12,17 +13,12 @@ export interface StaffShellUser {
   role: StaffRole;
 }
 
-export interface StaffNavItem {
-  href: string;
-  label: string;
-}
+export type { StaffNavItem } from './nav-list';
 
 export interface StaffShellProps {
   user: StaffShellUser;
   /** Items to show, in order; the caller filters by role. */
   nav: StaffNavItem[];
-  /** href of the active item (exact match) — gets aria-current="page". */
-  current?: string;
   /** A sign-out control (e.g. a <form action={signOut}><Button …/></form>). */
   signOut: React.ReactNode;
   /** Optional content for the top bar above the page (search, quick actions…). */
@@ -30,18 +26,9 @@ export interface StaffShellProps {
   children: React.ReactNode;
 }
 
-const ICONS: Record<string, LucideIcon> = {
-  inbox: Inbox,
-  boards: BarChart3,
-  customers: Users,
-  settings: Settings,
-};
 
 const ROLE_LABEL: Record<StaffRole, string> = { admin: 'Admin', lead: 'Lead', agent: 'Agent' };
 
-function iconFor(label: string): LucideIcon {
-  return ICONS[label.trim().toLowerCase()] ?? Circle;
-}
 
 function Brand({ href }: { href: string }) {
   return (
@@ -51,32 +38,6 @@ function Brand({ href }: { href: string }) {
       </span>
       Touchpoint
     </Link>
-  );
-}
-
-function NavList({ nav, current }: { nav: StaffNavItem[]; current?: string }) {
-  return (
-    <ul className="flex flex-col gap-0.5">
-      {nav.map((item) => {
-        const Icon = iconFor(item.label);
-        const active = item.href === current;
-        return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={active ? 'page' : undefined}
-              className={cn(
-                'flex items-center gap-3 rounded-control px-3 py-2 text-sm font-medium transition-colors',
-                active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
-              )}
-            >
-              <Icon aria-hidden="true" className={cn('size-4 shrink-0', active ? 'text-brand-600' : 'text-slate-500')} />
-              {item.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
   );
 }
 
@@ -98,7 +59,7 @@ function UserBlock({ user, signOut }: { user: StaffShellUser; signOut: React.Rea
 }
 
 /** Staff app frame: desktop sidebar (>= md), mobile top bar + menu. Server component. */
-export function StaffShell({ user, nav, current, signOut, headerExtra, children }: StaffShellProps) {
+export function StaffShell({ user, nav, signOut, headerExtra, children }: StaffShellProps) {
   const homeHref = nav[0]?.href ?? '/';
   return (
     <div className="min-h-dvh">
@@ -112,7 +73,7 @@ export function StaffShell({ user, nav, current, signOut, headerExtra, children 
       {/* Sidebar (>= md) / top bar + menu panel (< md); rendered once. */}
       <MobileNav brand={<Brand href={homeHref} />}>
         <nav aria-label="Main" className="flex-1 px-3 py-3 md:py-2">
-          <NavList nav={nav} current={current} />
+          <NavList nav={nav} />
         </nav>
         <div className="p-3">
           <UserBlock user={user} signOut={signOut} />
