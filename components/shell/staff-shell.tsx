@@ -1,7 +1,6 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { Headset } from 'lucide-react';
-import { cn } from '@/components/ui/cn';
 import { MobileNav } from './mobile-nav';
 import { NavList, type StaffNavItem } from './nav-list';
 
