@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { Users } from 'lucide-react';
 import { z } from 'zod';
-import { Button, EmptyState, Input, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
+import { Button, EmptyState, Input, SkeletonRows, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
 import { getDb } from '@/db/client';
 import { requireStaffPage } from '@/server/auth/session';
@@ -14,7 +15,6 @@ const paramsSchema = z.object({ q: z.string().max(100).catch('').default('') });
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireStaffPage('customer:read', '/customers');
   const { q } = paramsSchema.parse(await searchParams);
-  const rows = await searchCustomers(await getDb(), q);
   return (
     <div className="space-y-4">
       <PageHeader title="Customers" description="Find a customer by name or email." />
@@ -23,24 +23,32 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <Input id="q" name="q" defaultValue={q} placeholder="Name or email" />
         <Button type="submit" variant="secondary">Search</Button>
       </form>
-      {rows.length === 0 ? (
-        <EmptyState icon={Users} title="No customers found" description={q ? `Nobody matches “${q}”.` : 'Customers appear here when they contact you.'} />
-      ) : (
-        <Table label="Customers">
-          <THead>
-            <TR><TH>Name</TH><TH>Email</TH><TH className="text-right">Tickets</TH></TR>
-          </THead>
-          <TBody>
-            {rows.map((c) => (
-              <TR key={c.id}>
-                <TD className="font-medium">{c.name}</TD>
-                <TD className="text-slate-600">{c.email}</TD>
-                <TD className="text-right tabular-nums">{c.tickets}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <Suspense key={q} fallback={<SkeletonRows rows={8} label="Loading customers…" />}>
+        <CustomerResults q={q} />
+      </Suspense>
     </div>
+  );
+}
+
+async function CustomerResults({ q }: { q: string }) {
+  const rows = await searchCustomers(await getDb(), q);
+  if (rows.length === 0) {
+    return <EmptyState icon={Users} title="No customers found" description={q ? `Nobody matches “${q}”.` : 'Customers appear here when they contact you.'} />;
+  }
+  return (
+    <Table label="Customers">
+      <THead>
+        <TR><TH>Name</TH><TH>Email</TH><TH className="text-right">Tickets</TH></TR>
+      </THead>
+      <TBody>
+        {rows.map((c) => (
+          <TR key={c.id}>
+            <TD className="font-medium">{c.name}</TD>
+            <TD className="text-slate-600">{c.email}</TD>
+            <TD className="text-right tabular-nums">{c.tickets}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
   );
 }
