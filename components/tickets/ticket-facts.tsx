@@ -1,15 +1,13 @@
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui';
-import { computeOneTouch } from '@/lib/domain/fcr';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import type { StaffTicket } from '@/server/queries/ticket-detail';
-
-const seconds = (from: Date | null, to: Date | null) =>
-  from && to ? Math.floor((to.getTime() - from.getTime()) / 1000) : null;
+import type { TicketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'Yes' : 'No');
+const SLA_LABEL = { met: 'Met', breached: 'Breached', running: 'Running' } as const;
 
-/** The ticket's properties and its recorded service facts (METRICS.md). */
-export function TicketFacts({ data }: { data: StaffTicket }) {
+/** The ticket's properties and its service figures: the same numbers as /api/v1/tickets/{id}/metrics. */
+export function TicketFacts({ data, metrics }: { data: StaffTicket; metrics: TicketMetricsJson }) {
   const t = data.ticket;
   const rows: [string, string][] = [
     ['Journey stage', data.journeyStageLabel ?? 'None'],
@@ -17,12 +15,14 @@ export function TicketFacts({ data }: { data: StaffTicket }) {
     ['Assignee', data.assigneeName ?? 'Unassigned'],
     ['Team', data.teamName ?? 'None'],
     ['Created', formatDateTime(t.createdAt)],
-    ['First response', formatDuration(seconds(t.clockStartedAt, t.firstResponseAt))],
-    ['First resolution', formatDuration(seconds(t.createdAt, t.firstSolvedAt))],
-    ['Reopens', String(t.reopenCount)],
-    ['Agent replies', String(t.agentReplyCount)],
-    ['FCR', t.firstSolvedAt && t.repliesBeforeFirstSolve === 0 ? 'Solved without reply' : yesNo(t.fcr)],
-    ['One-touch', yesNo(computeOneTouch(t))],
+    ['First response', formatDuration(metrics.first_response_seconds)],
+    ['First resolution', formatDuration(metrics.first_resolution_seconds)],
+    ['Reopens', String(metrics.reopens)],
+    ['Agent replies', String(metrics.agent_replies)],
+    ['FCR', t.firstSolvedAt && t.repliesBeforeFirstSolve === 0 ? 'Solved without reply' : yesNo(metrics.fcr)],
+    ['One-touch', yesNo(metrics.one_touch)],
+    ['SLA first response', metrics.sla.first_response ? SLA_LABEL[metrics.sla.first_response] : '–'],
+    ['SLA resolution', metrics.sla.resolution ? SLA_LABEL[metrics.sla.resolution] : '–'],
     ['CSAT', t.latestCsatScore ? `${t.latestCsatScore} / 5` : '–'],
   ];
   return (

@@ -12,6 +12,7 @@ import { can } from '@/lib/domain/permissions';
 import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
 import { requireStaffPage } from '@/server/auth/session';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
+import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
 export const metadata: Metadata = { title: 'Ticket' };
 
@@ -58,7 +59,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           {can(staff, 'ticket:update') && !closed ? (
             <StatusControl ticketId={ticket.id} status={ticket.status} version={ticket.version} />
           ) : null}
-          <TicketFacts data={data} />
+          <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
         </aside>
       </div>
     </div>
