@@ -14,7 +14,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/.next/**', 'e2e/**', '.data/**'],
     globalSetup: 'tests/global-setup.ts',
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     env: { TZ: 'UTC' },
     pool: 'forks',
   },

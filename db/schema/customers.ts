@@ -22,5 +22,7 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex('customers_email_lower_idx').on(sql`lower(${t.email})`),
     index('customers_org_idx').on(t.organisationId),
+    index('customers_email_trgm_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`),
+    index('customers_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );

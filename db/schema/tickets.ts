@@ -76,6 +76,12 @@ export const tickets = pgTable(
     /** SLA deadlines under the current priority and calendar; null when the ticket has no such target. */
     slaFirstResponseDueAt: timestamp(tz),
     slaResolutionDueAt: timestamp(tz),
+    slaNextDueAt: timestamp(tz),
+    slaNextRiskAt: timestamp(tz),
+    /** urgent 0 … low 3: the priority sort as a plain indexed column. */
+    priorityRank: smallint()
+      .notNull()
+      .generatedAlwaysAs(sql`case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`),
 
     version: integer().notNull().default(1),
     changeSeq: bigint({ mode: 'number' })
@@ -98,6 +104,9 @@ export const tickets = pgTable(
     index('tickets_sla_fr_due_idx').on(t.slaFirstResponseDueAt).where(sql`sla_first_response_due_at is not null`),
     index('tickets_sla_res_due_idx').on(t.slaResolutionDueAt).where(sql`sla_resolution_due_at is not null`),
     index('tickets_change_seq_idx').on(t.changeSeq),
+    index('tickets_subject_fts_idx').using('gin', sql`to_tsvector('english', ${t.subject})`),
+    index('tickets_open_priority_idx').on(t.priorityRank, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(sql`${OPEN_STATUSES_SQL} and sla_next_due_at is not null`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import type { BusinessCalendar, WorkspaceSettings } from '@/lib/validation/settings';
 import { businessSeconds } from './business-hours';
-import { ticketSlaTargets } from './sla';
+import { atRiskFrom, nextOpenTarget, ticketSlaTargets } from './sla';
 import type { TicketFacts } from './ticket-facts';
 
 /** A ticket uses its current team's calendar, else the workspace's (METRICS.md, "Business hours"). */
@@ -12,6 +12,10 @@ export interface CalendarFacts {
   firstResponseBusinessSeconds: number | null;
   slaFirstResponseDueAt: Date | null;
   slaResolutionDueAt: Date | null;
+  /** The deadline of the target the ticket waits on now (overdue ones included), for sorting and risk. */
+  slaNextDueAt: Date | null;
+  /** When that target becomes "at risk". */
+  slaNextRiskAt: Date | null;
 }
 
 /**
@@ -21,10 +25,13 @@ export interface CalendarFacts {
 export function calendarFacts(facts: TicketFacts, teamId: number | null, settings: WorkspaceSettings): CalendarFacts {
   const cal = calendarFor(settings, teamId);
   const targets = ticketSlaTargets(facts, settings.slaPolicy, cal);
+  const next = nextOpenTarget(targets);
   return {
     firstResponseBusinessSeconds:
       facts.firstResponseAt && facts.clockStartedAt ? businessSeconds(cal, facts.clockStartedAt, facts.firstResponseAt) : null,
     slaFirstResponseDueAt: targets.firstResponse?.deadline ?? null,
     slaResolutionDueAt: targets.resolution?.deadline ?? null,
+    slaNextDueAt: next?.deadline ?? null,
+    slaNextRiskAt: next ? atRiskFrom(next, cal) : null,
   };
 }

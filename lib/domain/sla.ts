@@ -116,3 +116,20 @@ export function isAtRisk(t: {
       : Math.max(0, t.deadline.getTime() - from.getTime());
   return leftMs * 4 < lengthMs;
 }
+
+/** The target the ticket waits on now: first response until it completes, then resolution; null when none runs. */
+export function nextOpenTarget(targets: TicketSlaTargets): SlaTargetTimes | null {
+  if (targets.firstResponse && !targets.firstResponse.completedAt) return targets.firstResponse;
+  if (targets.resolution && !targets.resolution.completedAt) return targets.resolution;
+  return null;
+}
+
+/**
+ * The instant after which an open target is "at risk" (less than 25% of its length left, in its own units):
+ * for business targets, once three quarters of its business time has elapsed since the clock started.
+ */
+export function atRiskFrom(t: SlaTargetTimes, cal: BusinessCalendar): Date {
+  const lengthSeconds = t.target.minutes * 60;
+  if (t.target.mode === 'business') return addBusinessSeconds(cal, t.start, lengthSeconds * 0.75);
+  return new Date(t.deadline.getTime() - lengthSeconds * 250);
+}

@@ -28,6 +28,8 @@ const FACT_COLUMNS = [
   'latestCsatAt',
   'slaFirstResponseDueAt',
   'slaResolutionDueAt',
+  'slaNextDueAt',
+  'slaNextRiskAt',
 ] as const satisfies readonly (keyof TicketRow)[];
 type Facts = Pick<TicketRow, (typeof FACT_COLUMNS)[number]>;
 

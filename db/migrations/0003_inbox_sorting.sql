@@ -1,0 +1,5 @@
+ALTER TABLE "tickets" ADD COLUMN "sla_next_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_next_risk_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "priority_rank" smallint GENERATED ALWAYS AS (case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "tickets_open_priority_idx" ON "tickets" USING btree ("priority_rank","last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null;--> statement-breakpoint
+CREATE INDEX "tickets_open_sla_idx" ON "tickets" USING btree ("sla_next_due_at","id") WHERE status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null and sla_next_due_at is not null;
