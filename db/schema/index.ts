@@ -9,3 +9,4 @@ export * from './csat';
 export * from './settings';
 export * from './api-tokens';
 export * from './rate-limits';
+export * from './saved-views';

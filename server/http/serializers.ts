@@ -1,4 +1,4 @@
-import type { InboxRow } from '../queries/inbox';
+import type { InboxRow } from '../queries/inbox/list';
 
 /** The list API's row: list fields only, snake_case, ISO times. */
 export function inboxRowJson(row: InboxRow) {
@@ -11,9 +11,12 @@ export function inboxRowJson(row: InboxRow) {
     journey_stage: row.journeyStage,
     touchpoint: row.touchpoint,
     customer: { name: row.customerName, email: row.customerEmail },
-    assignee: row.assigneeName,
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: row.assigneeName },
     created_at: row.createdAt.toISOString(),
     last_activity_at: row.lastActivityAt.toISOString(),
+    sla_next_due_at: row.slaNextDueAt?.toISOString() ?? null,
+    change_seq: Number(row.changeSeq),
+    ...(row.highlight ? { highlight: row.highlight } : {}),
   };
 }
 export type InboxRowJson = ReturnType<typeof inboxRowJson>;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import type { Priority, TicketStatus } from '@/lib/domain/ticket-values';
 import { getSettings } from './settings';
@@ -30,27 +32,35 @@ export async function changeStatus(db: Db, input: FieldEdit & { status: TicketSt
   });
 }
 
-/** Assigns a ticket to an agent and/or team (null clears either). */
+/**
+ * Assigns a ticket to an agent and/or team (null clears either). Without a team, the ticket keeps its
+ * own, or takes the assignee's when it has none.
+ */
 export async function assignTicket(
   db: Db,
-  input: FieldEdit & { assigneeId: number | null; teamId: number | null },
+  input: FieldEdit & { assigneeId: number | null; teamId?: number | null },
 ): Promise<TicketRow> {
   return db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const row = await lockTicket(tx, input.ticketId);
     if (input.version !== undefined) assertVersion(row, input.version);
-    if (row.assigneeId === input.assigneeId && row.teamId === input.teamId) return row;
+    const teamId = input.teamId !== undefined ? input.teamId : (row.teamId ?? (await teamOf(tx, input.assigneeId)));
+    if (row.assigneeId === input.assigneeId && row.teamId === teamId) return row;
     return recordTicketEvent(
       tx,
       row,
-      { type: 'assignment', at: input.at ?? new Date(), data: { assigneeId: input.assigneeId, teamId: input.teamId } },
+      { type: 'assignment', at: input.at ?? new Date(), data: { assigneeId: input.assigneeId, teamId } },
       input.actor,
-      {
-        settings,
-        set: { ...bumpVersion, assigneeId: input.assigneeId, teamId: input.teamId },
-      },
+      { settings, set: { ...bumpVersion, assigneeId: input.assigneeId, teamId } },
     );
   });
+}
+
+async function teamOf(tx: Db, staffId: number | null): Promise<number | null> {
+  if (staffId === null) return null;
+  const [staff] = await tx.select({ teamId: users.teamId, active: users.deactivatedAt }).from(users).where(eq(users.id, staffId));
+  if (!staff) throw new ServiceError('invalid', 'That staff member does not exist.');
+  return staff.teamId;
 }
 
 export async function changePriority(db: Db, input: FieldEdit & { priority: Priority }): Promise<TicketRow> {

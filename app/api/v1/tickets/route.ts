@@ -1,21 +1,22 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { ServiceError } from '@/lib/errors';
+import { inboxQuerySchema } from '@/lib/validation/inbox';
 import { apiRoute } from '@/server/http/api';
 import { inboxRowJson } from '@/server/http/serializers';
-import { INBOX_SCOPES, listInbox } from '@/server/queries/inbox';
+import { listTickets } from '@/server/queries/inbox/list';
+import { resolveSavedView } from '@/server/queries/inbox/saved-views';
 
-const querySchema = z.object({
-  scope: z.enum(INBOX_SCOPES, { message: `scope must be one of ${INBOX_SCOPES.join(', ')}` }).default('open'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ message: 'limit must be a number' }).int().min(1, 'limit must be 1–100').max(100, 'limit must be 1–100').default(50),
-});
-
-/** The ticket list for staff: list fields only, keyset pages. */
+/** The ticket list for staff: a view or any filter, search, sort and keyset pages; list fields only. */
 export const GET = apiRoute('ticket:read', async ({ request, actor }) => {
-  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new ServiceError('invalid', parsed.error.issues[0]?.message ?? 'Invalid parameters.');
-  const page = await listInbox(await getDb(), { ...parsed.data, staffId: actor.id });
+  const parsed = inboxQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    throw new ServiceError('invalid', parsed.error.issues[0]?.message ?? 'Invalid parameters.', {
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'query', [i.message]])),
+    });
+  }
+  const db = await getDb();
+  const query = await resolveSavedView(db, parsed.data, actor.id);
+  const page = await listTickets(db, query, { staffId: actor.id });
   return NextResponse.json({ tickets: page.rows.map(inboxRowJson), next_cursor: page.nextCursor });
 });

@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
+import { cn, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
+import { formatRelative } from '@/lib/format';
+import type { InboxRowJson } from '@/server/http/serializers';
+import { Highlight } from './highlight';
+
+interface Props {
+  rows: InboxRowJson[];
+  focused: number;
+  selected: Set<number>;
+  onToggle: (id: number) => void;
+  onToggleAll: () => void;
+}
+
+/** The ticket rows: list fields only. The focused row (j/k) is outlined; selection drives the bulk bar. */
+export function TicketTable({ rows, focused, selected, onToggle, onToggleAll }: Props) {
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  return (
+    <Table label="Tickets" data-testid="inbox-table">
+      <THead>
+        <TR>
+          <TH className="w-8"><input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={onToggleAll} /></TH>
+          <TH>Subject</TH>
+          <TH className="hidden sm:table-cell">Customer</TH>
+          <TH>Status</TH>
+          <TH className="hidden md:table-cell">Priority</TH>
+          <TH className="hidden 2xl:table-cell">Assignee</TH>
+          <TH className="hidden md:table-cell">Created</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((t, i) => (
+          <TR key={t.id} data-testid="inbox-row" data-ticket-id={t.id} aria-selected={selected.has(t.id)}
+            className={cn(i === focused && 'outline-2 -outline-offset-2 outline-brand-500', selected.has(t.id) && 'bg-brand-50/60')}>
+            <TD><input type="checkbox" aria-label={`Select #${t.id}`} checked={selected.has(t.id)} onChange={() => onToggle(t.id)} /></TD>
+            <TD className="max-w-[20rem] xl:max-w-[28rem]">
+              <Link href={`/tickets/${t.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline" data-row-link>
+                {t.highlight ? <Highlight text={t.highlight.subject} /> : t.subject}
+              </Link>
+              {t.highlight?.snippet ? (
+                <p className="truncate text-xs text-slate-600" data-testid="search-snippet"><Highlight text={t.highlight.snippet} /></p>
+              ) : null}
+              <span className="text-xs text-slate-500">#{t.id} · {t.channel}</span>
+            </TD>
+            <TD className="hidden sm:table-cell">
+              <span className="block truncate">{t.customer.name}</span>
+              <span className="block truncate text-xs text-slate-500">{t.customer.email}</span>
+            </TD>
+            <TD><StatusBadge status={t.status} /></TD>
+            <TD className="hidden md:table-cell"><PriorityBadge priority={t.priority} /></TD>
+            <TD className="hidden 2xl:table-cell text-slate-600" data-testid="row-assignee">{t.assignee?.name ?? 'Unassigned'}</TD>
+            <TD className="hidden md:table-cell whitespace-nowrap text-slate-600">
+              <time dateTime={t.created_at} title={t.created_at} suppressHydrationWarning>{formatRelative(t.created_at)}</time>
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
