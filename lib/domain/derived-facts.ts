@@ -1,5 +1,6 @@
 import type { BusinessCalendar, WorkspaceSettings } from '@/lib/validation/settings';
 import { businessSeconds } from './business-hours';
+import { computeFcr } from './fcr';
 import { atRiskFrom, nextOpenTarget, ticketSlaTargets } from './sla';
 import type { TicketFacts } from './ticket-facts';
 
@@ -34,4 +35,16 @@ export function calendarFacts(facts: TicketFacts, teamId: number | null, setting
     slaNextDueAt: next?.deadline ?? null,
     slaNextRiskAt: next ? atRiskFrom(next, cal) : null,
   };
+}
+
+export interface DerivedFacts extends CalendarFacts {
+  fcr: boolean | null;
+}
+
+/**
+ * Every stored fact derived from the event facts rather than applied by an event: FCR (given whether the
+ * ticket was re-contacted) and the calendar facts. recordTicketEvent, the rebuild and the import all use this.
+ */
+export function derivedFacts(facts: TicketFacts, teamId: number | null, recontacted: boolean, settings: WorkspaceSettings): DerivedFacts {
+  return { fcr: computeFcr({ ...facts, recontacted }), ...calendarFacts(facts, teamId, settings) };
 }

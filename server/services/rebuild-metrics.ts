@@ -1,8 +1,8 @@
 import { and, asc, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ticketEvents, tickets } from '@/db/schema';
-import { calendarFacts } from '@/lib/domain/derived-facts';
-import { computeFcr, isRecontact } from '@/lib/domain/fcr';
+import { derivedFacts } from '@/lib/domain/derived-facts';
+import { isRecontact } from '@/lib/domain/fcr';
 import type { TicketEvent } from '@/lib/domain/ticket-events';
 import { replayFacts } from '@/lib/domain/ticket-facts';
 import { eq } from 'drizzle-orm';
@@ -96,8 +96,7 @@ export async function rebuildMetrics(db: Db, { dryRun = false, batchSize = 500 }
         latestCsatScore: facts.latestCsatScore,
         latestCsatAt: facts.latestCsatAt,
         recontactTicketId,
-        fcr: computeFcr({ ...facts, recontacted: recontactTicketId !== null }),
-        ...calendarFacts(facts, teamId, settings),
+        ...derivedFacts(facts, teamId, recontactTicketId !== null, settings),
       };
       if (FACT_COLUMNS.every((c) => same(rebuilt[c], row[c]))) continue;
       differedIds.push(row.id);

@@ -2,12 +2,11 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ticketEvents, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
-import { computeFcr } from '@/lib/domain/fcr';
 import type { TicketEvent } from '@/lib/domain/ticket-events';
 import { applyFactChange, factChangeFor, TicketRuleError, type FactChange, type TicketFacts } from '@/lib/domain/ticket-facts';
 import type { ActorKind } from '@/lib/domain/ticket-values';
 import type { Actor } from '@/lib/domain/permissions';
-import { calendarFacts } from '@/lib/domain/derived-facts';
+import { derivedFacts } from '@/lib/domain/derived-facts';
 import type { WorkspaceSettings } from '@/lib/validation/settings';
 import { findRecontactAfterSolve } from './recontact';
 
@@ -112,8 +111,7 @@ export async function recordTicketEvent(
     ...change.set,
     ...counterUpdates(change.increment),
     recontactTicketId,
-    fcr: computeFcr({ ...facts, recontacted: recontactTicketId !== null }),
-    ...calendarFacts(facts, teamId, options.settings),
+    ...derivedFacts(facts, teamId, recontactTicketId !== null, options.settings),
     updatedAt: new Date(),
     lastActivityAt: sql`greatest(${tickets.lastActivityAt}, ${at.toISOString()}::timestamptz)`,
     changeSeq: sql`nextval('ticket_change_seq')`,

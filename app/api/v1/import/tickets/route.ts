@@ -1,0 +1,52 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db/client';
+import { ServiceError } from '@/lib/errors';
+import { MAX_IMPORT_BODY_BYTES, parseImportEnvelope } from '@/lib/validation/import';
+import { apiRoute } from '@/server/http/api';
+import { importTickets } from '@/server/services/import';
+
+export const runtime = 'nodejs';
+/** A 1,000-ticket request takes a few seconds; leave room on a busy or small machine. */
+export const maxDuration = 300;
+
+const tooLarge = () =>
+  new ServiceError('payload_too_large', `The request body is over ${MAX_IMPORT_BODY_BYTES / 1024 / 1024} MB; send fewer tickets per request.`);
+
+/** The body as text, refusing anything over `limit` bytes without reading it all into memory. */
+async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * History import, admin only: `{ "tickets": [ … ] }` with at most 1,000 tickets. Each ticket is imported
+ * or fails alone; the answer is 200 with `{ imported, skipped, failed: [{ index, external_id, error }], ids }`.
+ */
+export const POST = apiRoute('import:run', async ({ request }) => {
+  const text = await readBody(request, MAX_IMPORT_BODY_BYTES);
+  if (!text.trim()) throw new ServiceError('invalid', 'The body is empty: send JSON like { "tickets": [ … ] }.');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new ServiceError('invalid', `The body is not valid JSON (${(error as Error).message}). Send JSON like { "tickets": [ … ] }.`);
+  }
+  const records = parseImportEnvelope(body);
+  const result = await importTickets(await getDb(), records);
+  return NextResponse.json(result);
+});
