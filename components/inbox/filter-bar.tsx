@@ -12,11 +12,12 @@ const SORT_OPTIONS = [
 ];
 
 function Select({ name, label, value, options, placeholder = 'Any' }: { name: string; label: string; value?: string; options: { value: string; label: string }[]; placeholder?: string }) {
+  const id = `filter-${name}`;
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-      {label}
-      <NativeSelect name={name} defaultValue={value ?? ''} placeholder={placeholder} options={options} className="min-w-32" />
-    </label>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">{label}</label>
+      <NativeSelect id={id} name={name} defaultValue={value ?? ''} placeholder={placeholder} options={options} className="min-w-32" />
+    </div>
   );
 }
 
@@ -43,13 +44,13 @@ export function FilterBar({ params, options }: { params: Record<string, string>;
     <form action="/inbox" method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" role="search" aria-label="Filter tickets">
       <input type="hidden" name="view" value={params.view ?? 'all_open'} />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-56 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
-          Search
+        <div className="flex min-w-56 flex-1 flex-col gap-1">
+          <label htmlFor="inbox-search" className="text-xs font-medium text-slate-600">Search</label>
           <span className="relative">
             <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-400" />
             <Input id="inbox-search" name="q" type="search" defaultValue={params.q} placeholder="Subject, message, customer name or email" className="pl-8" />
           </span>
-        </label>
+        </div>
         <Select name="status" label="Status" value={params.status} options={opts(TICKET_STATUSES, STATUS_LABELS)} />
         <Select name="priority" label="Priority" value={params.priority} options={opts(PRIORITIES, PRIORITY_LABELS)} />
         <Select name="assignee" label="Assignee" value={params.assignee} options={staffOptions} />
@@ -68,10 +69,10 @@ export function FilterBar({ params, options }: { params: Record<string, string>;
           <Select name="fcr" label="FCR" value={params.fcr} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }, { value: 'null', label: 'Not counted' }]} />
           <Select name="reopened" label="Reopened" value={params.reopened} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }]} />
           <Select name="sla" label="SLA" value={params.sla} options={[{ value: 'at_risk', label: 'At risk' }, { value: 'breached', label: 'Breached' }, { value: 'running', label: 'Running' }, { value: 'met', label: 'Met' }]} />
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-            Customer id
-            <Input name="customer" inputMode="numeric" defaultValue={params.customer} className="w-28" />
-          </label>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-customer" className="text-xs font-medium text-slate-600">Customer id</label>
+            <Input id="filter-customer" name="customer" inputMode="numeric" defaultValue={params.customer} className="w-28" />
+          </div>
           <DateRange name="created" label="Created" params={params} />
           <DateRange name="first_response" label="First response" params={params} />
           <DateRange name="first_solved" label="First solved" params={params} />

@@ -5,9 +5,9 @@ import { Inbox as InboxIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore, useTransition } from 'react';
-import { Button, buttonClasses, Dialog, DialogContent, EmptyState, toast } from '@/components/ui';
+import { Button, buttonClasses, Dialog, DialogContent, EmptyState, FormMessage, toast } from '@/components/ui';
 import { assignToMeAction } from '@/server/actions/inbox';
-import { BulkBar } from './bulk-bar';
+import { BulkBar, type BulkOutcome } from './bulk-bar';
 import { FilterBar } from './filter-bar';
 import { TicketTable } from './ticket-table';
 import { inboxHref, type InboxPage, type Options, type ViewLink } from './types';
@@ -39,6 +39,7 @@ export function Inbox({ params, initialPage, loadedAt, changeSeq, views, options
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [help, setHelp] = useState(false);
+  const [bulkOutcome, setBulkOutcome] = useState<BulkOutcome | null>(null);
   const [, startTransition] = useTransition();
   // Marks the list as interactive (shortcuts attached), for people's tools and for the e2e tests.
   const ready = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -81,7 +82,10 @@ export function Inbox({ params, initialPage, loadedAt, changeSeq, views, options
           {newCount === 1 ? '1 new ticket' : `${newCount} new tickets`}: show them
         </button>
       ) : null}
-      {selected.size > 0 ? <BulkBar selected={[...selected]} options={options} onDone={() => { setSelected(new Set()); refresh(); }} /> : null}
+      {bulkOutcome ? <FormMessage tone={bulkOutcome.tone}>{bulkOutcome.text}</FormMessage> : null}
+      {selected.size > 0 ? (
+        <BulkBar selected={[...selected]} options={options} onDone={(outcome) => { setBulkOutcome(outcome); setSelected(new Set()); refresh(); }} />
+      ) : null}
       {params.q ? <p className="text-xs text-slate-500">Ranked by relevance among the 1,000 most recent matches of each kind.</p> : null}
       {rows.length === 0 ? (
         <EmptyState icon={InboxIcon} title="No tickets here" description="Nothing matches this view and these filters." />

@@ -8,10 +8,9 @@ import type { StaffActor } from '@/lib/domain/permissions';
 import { BUILT_IN_VIEWS, inboxQuerySchema, VIEW_LABELS, type InboxQuery } from '@/lib/validation/inbox';
 import { requireStaffPage } from '@/server/auth/session';
 import { inboxRowJson } from '@/server/http/serializers';
-import { listTickets } from '@/server/queries/inbox/list';
 import { inboxFilterOptions } from '@/server/queries/inbox/options';
 import { countView, listSavedViews, resolveSavedView } from '@/server/queries/inbox/saved-views';
-import { latestChangeSeq } from '@/server/queries/inbox/list';
+import { latestChangeSeq, listTickets } from '@/server/queries/inbox/list';
 
 export const metadata: Metadata = { title: 'Inbox' };
 
@@ -34,7 +33,6 @@ async function InboxData({ staff, query, params }: { staff: StaffActor; query: I
   ];
   return (
     <Inbox
-      key={seq}
       params={params}
       initialPage={{ tickets: page.rows.map(inboxRowJson), next_cursor: page.nextCursor }}
       loadedAt={new Date().toISOString()}

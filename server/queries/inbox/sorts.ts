@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
@@ -33,8 +33,9 @@ export const SORT_KEYS: Record<InboxSort, SortKey[]> = {
   ],
 };
 
+/** Spelled out to match the indexes exactly (DESC NULLS LAST): plain DESC means NULLS FIRST and sorts the table. */
 export function orderBy(sort: InboxSort): SQL[] {
-  return SORT_KEYS[sort].map((k) => (k.dir === 'asc' ? sql`${asc(k.column)} nulls last` : desc(k.column)));
+  return SORT_KEYS[sort].map((k) => (k.dir === 'asc' ? sql`${k.column} asc nulls last` : sql`${k.column} desc nulls last`));
 }
 
 /** The sort keys as extra selected fields (k0, k1, …), so a page's last row yields the next cursor. */
