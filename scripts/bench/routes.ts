@@ -1,0 +1,105 @@
+/** The routes the bench measures, and the budgets the issues set for them (p95 or p50, 1 connection). */
+import type postgres from 'postgres';
+
+export type Auth = 'bearer' | 'cookie';
+export interface Budget {
+  stat: 'p50' | 'p95';
+  ms: number;
+}
+export interface RouteDef {
+  name: string;
+  auth: Auth;
+  /** One or more paths; autocannon cycles through them. */
+  paths: string[];
+  budget?: Budget;
+  /** Why the route has no paths, when it has none. */
+  note?: string;
+}
+
+export const ROUTE_NAMES = [
+  'inbox-api', 'inbox-api-deep', 'inbox-page', 'ticket-page', 'ticket-metrics', 'metrics-30d', 'metrics-30d-grouped',
+  'metrics-90d', 'board-30d', 'board-90d', 'heatmap',
+] as const;
+
+export const BUDGETS: Record<string, Budget> = {
+  'ticket-metrics': { stat: 'p50', ms: 10 },
+  'metrics-30d': { stat: 'p95', ms: 300 },
+  'metrics-30d-grouped': { stat: 'p95', ms: 300 },
+  'board-30d': { stat: 'p95', ms: 300 },
+  'board-90d': { stat: 'p95', ms: 800 },
+  heatmap: { stat: 'p95', ms: 300 },
+};
+
+const OPEN = `status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null`;
+/** The open queue, newest first (the list API's default order for this view). */
+export const INBOX_PATH = '/api/v1/tickets?view=all_open';
+
+export interface RouteContext {
+  ticketIds: number[];
+  deepCursor: string | null;
+  deepNote?: string;
+  deepOffset: number;
+  openCount: number;
+}
+
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
+
+/**
+ * A keyset cursor about 2,000 pages (100,000 rows) into the open queue. Rather than importing the app's cursor
+ * code, it copies the shape of the API's own next_cursor (JSON `{ s, v: [created_at, id] }`, or the older
+ * `created_at|id`) and checks that page 1 ends where SQL says, so the list's order is really (created_at, id) desc.
+ */
+async function deepCursor(sql: postgres.Sql, baseUrl: string, token: string, offset: number): Promise<Pick<RouteContext, 'deepCursor' | 'deepNote'>> {
+  const res = await fetch(baseUrl + INBOX_PATH, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) return { deepCursor: null, deepNote: `${INBOX_PATH} answered ${res.status}` };
+  const body = (await res.json()) as { tickets?: unknown[]; next_cursor?: string | null };
+  if (!body.next_cursor) return { deepCursor: null, deepNote: 'the open queue has a single page' };
+  const at = async (n: number) =>
+    (await sql<{ created_at: Date; id: number }[]>`
+      select created_at, id from tickets where ${sql.unsafe(OPEN)} order by created_at desc, id desc offset ${n} limit 1`)[0];
+  const pageEnd = await at((body.tickets?.length ?? 50) - 1);
+  const row = await at(offset);
+  const sample = Buffer.from(body.next_cursor, 'base64url').toString();
+  if (sample.startsWith('{')) {
+    const parsed = JSON.parse(sample) as { v?: unknown[] };
+    if (Array.isArray(parsed.v) && parsed.v.length === 2 && parsed.v[1] === pageEnd?.id && row) {
+      return { deepCursor: b64(JSON.stringify({ ...parsed, v: [row.created_at.toISOString(), row.id] })) };
+    }
+  } else if (pageEnd && row && sample.endsWith(`|${pageEnd.id}`)) {
+    return { deepCursor: b64(`${row.created_at.toISOString()}|${row.id}`) };
+  }
+  return { deepCursor: null, deepNote: `unrecognised cursor ${sample.slice(0, 80)} (is the default order still created_at desc?)` };
+}
+
+/** Ticket ids spread over the table, and the deep cursor (80% of the open queue when it is under 125,000). */
+export async function routeContext(sql: postgres.Sql, baseUrl: string, token: string): Promise<RouteContext> {
+  const [{ max }] = await sql<{ max: number | null }[]>`select max(id)::int as max from tickets`;
+  const ticketIds: number[] = [];
+  for (const f of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    const [row] = await sql<{ id: number }[]>`select id from tickets where id >= ${Math.ceil((max ?? 0) * f)} order by id limit 1`;
+    if (row && !ticketIds.includes(row.id)) ticketIds.push(row.id);
+  }
+  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from tickets where ${sql.unsafe(OPEN)}`;
+  const deepOffset = Math.min(100_000, Math.floor(n * 0.8));
+  return { ticketIds, deepOffset, openCount: n, ...(await deepCursor(sql, baseUrl, token, deepOffset)) };
+}
+
+export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
+  const iso = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const to = now.toISOString();
+  const metrics = (days: number, extra = '') => `/api/v1/metrics?from=${encodeURIComponent(iso(days))}&to=${encodeURIComponent(to)}${extra}`;
+  const defs: Omit<RouteDef, 'budget'>[] = [
+    { name: 'inbox-api', auth: 'bearer', paths: [INBOX_PATH] },
+    { name: 'inbox-api-deep', auth: 'bearer', paths: ctx.deepCursor ? [`${INBOX_PATH}&cursor=${ctx.deepCursor}`] : [] },
+    { name: 'inbox-page', auth: 'cookie', paths: ['/inbox'] },
+    { name: 'ticket-page', auth: 'cookie', paths: ctx.ticketIds.map((id) => `/tickets/${id}`) },
+    { name: 'ticket-metrics', auth: 'bearer', paths: ctx.ticketIds.map((id) => `/api/v1/tickets/${id}/metrics`) },
+    { name: 'metrics-30d', auth: 'bearer', paths: [metrics(30)] },
+    { name: 'metrics-30d-grouped', auth: 'bearer', paths: [metrics(30, '&group_by=team')] },
+    { name: 'metrics-90d', auth: 'bearer', paths: [metrics(90)] },
+    { name: 'board-30d', auth: 'cookie', paths: ['/boards?range=30'] },
+    { name: 'board-90d', auth: 'cookie', paths: ['/boards?range=90'] },
+    { name: 'heatmap', auth: 'cookie', paths: ['/boards/heatmap'] },
+  ];
+  return defs.map((d) => ({ ...d, budget: BUDGETS[d.name], note: d.name === 'inbox-api-deep' ? ctx.deepNote : undefined }));
+}
