@@ -26,10 +26,11 @@ test('filters live in the URL and each narrows the list', async ({ page }) => {
   for (const filter of more) {
     const res = await page.request.get(`/api/v1/tickets?view=all&${filter}`);
     expect(res.status(), filter).toBe(200);
-    await page.goto(`/inbox?view=all&${filter}`);
-    await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-    await expect(page.getByTestId('form-error')).toHaveCount(0);
   }
+  // And the page itself, with several of them at once from a shared link.
+  await page.goto(`/inbox?view=all&${more.slice(0, 4).join('&')}`);
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page.getByTestId('form-error')).toHaveCount(0);
   const bad = await page.request.get('/api/v1/tickets?status=lost');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/status must be among/);
@@ -64,7 +65,7 @@ test('paging forward and back across pages', async ({ page }) => {
   expect(second.filter((id) => first.includes(id))).toEqual([]);
   await page.getByRole('button', { name: 'Previous page' }).click();
   await expect(page).not.toHaveURL(/cursor=/);
-  await expect(page.getByRole('link', { name: 'Next page' })).toBeVisible();
+  await expect(page.getByTestId('inbox-row').first()).toHaveAttribute('data-ticket-id', first[0]!);
   expect(await idsOn(page)).toEqual(first);
 });
 
@@ -123,7 +124,26 @@ test('polling shows a ticket created in another session without a reload', async
   await signUpCustomer(customer, 'Paula Poll', `paula-${unique()}@example.com`);
   const subject = `Live ${unique()}`;
   await submitRequest(customer, subject, 'Did you see me arrive?');
-  await expect(page.getByTestId('new-tickets-banner')).toHaveText(/1 new ticket/, { timeout: 20_000 });
+  await expect(page.getByTestId('new-tickets-banner')).toHaveText(/1 new ticket/, { timeout: 30_000 });
   await page.getByTestId('new-tickets-banner').click();
   await expect(page.getByTestId('inbox-row').first()).toContainText(subject);
+});
+
+test('two agents see each other on a ticket, and in its inbox row', async ({ browser, page }) => {
+  await signInStaff(page, 'agent3@touchpoint.test');
+  await page.goto('/inbox?view=all_open');
+  await ready(page);
+  const row = page.getByTestId('inbox-row').first();
+  const id = await row.getAttribute('data-ticket-id');
+
+  const other = await (await browser.newContext()).newPage();
+  await signInStaff(other, 'agent4@touchpoint.test');
+  await other.goto(`/tickets/${id}`);
+  await other.getByLabel('Reply').fill('Drafting an answer…');
+
+  await page.goto(`/tickets/${id}`);
+  await expect(page.getByTestId('presence')).toContainText(/is (viewing|writing a reply)/, { timeout: 15_000 });
+  await expect(other.getByTestId('presence')).toContainText('is viewing', { timeout: 15_000 });
+  await page.goto('/inbox?view=all_open');
+  await expect(page.locator(`[data-testid=inbox-row][data-ticket-id="${id}"] [data-testid=row-presence]`)).toBeVisible({ timeout: 15_000 });
 });

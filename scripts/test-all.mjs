@@ -199,10 +199,27 @@ async function e2eStage() {
   }
 }
 
+/**
+ * The benchmark at a tiny size, to prove it works (never a timed test): it needs Postgres, so it runs when
+ * TEST_DATABASE_URL is set, on its own database next to the test one, reusing the e2e build.
+ */
+async function benchStage() {
+  const startedAt = Date.now();
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log('\nBench smoke test skipped: set TEST_DATABASE_URL (a Postgres server) to run it.');
+    return;
+  }
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = '/touchpoint_bench_ci';
+  const code = await run(bin('tsx'), ['scripts/bench/run.ts', '--tickets', '2000', '--duration', '1', '--port', '3198'], baseEnv({ BENCH_DATABASE_URL: url.toString(), DATABASE_URL: undefined }));
+  record('bench (2k)', code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code, startedAt);
+}
+
 fs.mkdirSync(RESULTS, { recursive: true });
 const startedAt = Date.now();
 if (only !== 'e2e') await unitStages();
 if (only !== 'unit') await e2eStage();
+if (only !== 'unit') await benchStage();
 
 console.log(`\nStages (${((Date.now() - startedAt) / 1000).toFixed(1)}s):\n${stageLog.join('\n')}`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';

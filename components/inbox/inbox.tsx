@@ -35,7 +35,7 @@ export function Inbox({ params, initialPage, loadedAt, changeSeq, views, options
   // The server rendered this page; react-query holds it so polling can update rows in place.
   const { data: page } = useQuery({ queryKey: pageKey, queryFn: () => initialPage, initialData: initialPage, staleTime: Infinity });
   const rows = page.tickets;
-  const { newCount } = useInboxPolling(params, pageKey, loadedAt, changeSeq, rows);
+  const { newCount, presence } = useInboxPolling(params, pageKey, loadedAt, changeSeq, rows);
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [help, setHelp] = useState(false);
@@ -90,7 +90,7 @@ export function Inbox({ params, initialPage, loadedAt, changeSeq, views, options
       {rows.length === 0 ? (
         <EmptyState icon={InboxIcon} title="No tickets here" description="Nothing matches this view and these filters." />
       ) : (
-        <TicketTable rows={rows} focused={focused} selected={selected} onToggle={toggle}
+        <TicketTable rows={rows} presence={presence} focused={focused} selected={selected} onToggle={toggle}
           onToggleAll={() => setSelected(rows.every((r) => selected.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id)))} />
       )}
       <nav aria-label="Pages" className="flex justify-between">

@@ -6,9 +6,12 @@ import { cn, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
 import { formatRelative } from '@/lib/format';
 import type { InboxRowJson } from '@/server/http/serializers';
 import { Highlight } from './highlight';
+import type { Presence } from './types';
+import { Eye } from 'lucide-react';
 
 interface Props {
   rows: InboxRowJson[];
+  presence: Record<string, Presence[]>;
   focused: number;
   selected: Set<number>;
   onToggle: (id: number) => void;
@@ -16,7 +19,7 @@ interface Props {
 }
 
 /** The ticket rows: list fields only. The focused row (j/k) is outlined; selection drives the bulk bar. */
-export function TicketTable({ rows, focused, selected, onToggle, onToggleAll }: Props) {
+export function TicketTable({ rows, presence, focused, selected, onToggle, onToggleAll }: Props) {
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <Table label="Tickets" data-testid="inbox-table">
@@ -44,6 +47,11 @@ export function TicketTable({ rows, focused, selected, onToggle, onToggleAll }: 
                 <p className="truncate text-xs text-slate-600" data-testid="search-snippet"><Highlight text={t.highlight.snippet} /></p>
               ) : null}
               <span className="text-xs text-slate-500">#{t.id} · {t.channel}</span>
+              {presence[t.id]?.map((p) => (
+                <span key={p.name} data-testid="row-presence" className="ml-2 inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 text-xs text-amber-900">
+                  <Eye aria-hidden className="size-3" /> {p.name}{p.state === 'typing' ? ' is writing' : ''}
+                </span>
+              ))}
             </TD>
             <TD className="hidden sm:table-cell">
               <span className="block truncate">{t.customer.name}</span>

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { InboxRowJson } from '@/server/http/serializers';
-import type { InboxPage } from './types';
+import type { InboxPage, Presence } from './types';
 
 const POLL_MS = 10_000;
 
@@ -24,7 +24,7 @@ export function useInboxPolling(params: Record<string, string>, pageKey: unknown
       query.delete('cursor');
       const res = await fetch(`/api/v1/tickets/changes?${query}`);
       if (!res.ok) throw new Error('The inbox could not check for changes.');
-      return (await res.json()) as { seq: number; changed: InboxRowJson[]; new_count: number };
+      return (await res.json()) as { seq: number; changed: InboxRowJson[]; new_count: number; presence: Record<string, Presence[]> };
     },
     refetchInterval: POLL_MS,
   });
@@ -40,5 +40,5 @@ export function useInboxPolling(params: Record<string, string>, pageKey: unknown
     );
   }, [poll.data, pageKey, queryClient]);
 
-  return { newCount: poll.data?.new_count ?? 0 };
+  return { newCount: poll.data?.new_count ?? 0, presence: poll.data?.presence ?? {} };
 }

@@ -7,13 +7,16 @@ import { Button, Field, FormMessage, NativeSelect, Textarea, cn, toast } from '@
 import { useFormAction } from '@/components/forms/use-form-action';
 import { SETTABLE_STATUSES, STATUS_LABELS } from '@/lib/domain/ticket-values';
 import { agentMessageAction } from '@/server/actions/tickets';
+import { useReportTyping } from './presence';
 
 /** Reply or internal note. The mode is always visible, and a public reply says so before it is sent. */
 export function Composer({ ticketId, canReply, canSetStatus }: { ticketId: number; canReply: boolean; canSetStatus: boolean }) {
   const router = useRouter();
   const [mode, setMode] = useState<'public' | 'internal'>(canReply ? 'public' : 'internal');
+  const reportTyping = useReportTyping();
   const { pending, failure, fieldError, onSubmit } = useFormAction(agentMessageAction, (_data, form) => {
     form.reset();
+    reportTyping(false);
     toast.success(mode === 'public' ? 'Reply sent' : 'Note added');
     router.refresh();
   });
@@ -40,7 +43,7 @@ export function Composer({ ticketId, canReply, canSetStatus }: { ticketId: numbe
       </p>
       <FormMessage tone="error">{failure && !failure.fieldErrors ? failure.message : null}</FormMessage>
       <Field label={isPublic ? 'Reply' : 'Note'} htmlFor="body" error={fieldError('body')}>
-        <Textarea id="body" name="body" rows={5} required />
+        <Textarea id="body" name="body" rows={5} required onChange={(e) => reportTyping(e.target.value.trim() !== '')} />
       </Field>
       <div className="flex flex-wrap items-end justify-between gap-3">
         {canSetStatus && isPublic ? (

@@ -10,3 +10,4 @@ export * from './settings';
 export * from './api-tokens';
 export * from './rate-limits';
 export * from './saved-views';
+export * from './presence';

@@ -28,6 +28,8 @@ export const metricsQuerySchema = z
     priority: z.enum(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` }).optional(),
   })
   .superRefine((q, ctx) => {
+    // Zod runs this even when a field failed above; only compare two real instants.
+    if (!(q.from instanceof Date) || !(q.to instanceof Date)) return;
     if (q.from.getTime() >= q.to.getTime()) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be before to' });
     else if (q.to.getTime() - q.from.getTime() > MAX_SPAN_DAYS * 86_400_000) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `from and to may be at most ${MAX_SPAN_DAYS} days apart` });

@@ -14,7 +14,7 @@ import { seedDatabase, type SeedResult } from './seed';
 import { SERVER_LOG, ensureBuild, serverRss, startServer, type RunningServer } from './server';
 import { verifySample } from './verify';
 
-const USAGE = `Usage: npm run bench -- --size 10k|100k|1m|<number> [--duration 10] [--skip-seed] [--routes a,b]
+const USAGE = `Usage: npm run bench -- --size (or --tickets) 10k|100k|1m|<number> [--duration 10] [--skip-seed] [--routes a,b]
        [--build] [--port 3199] [--no-message-events]
 Routes: ${ROUTE_NAMES.join(', ')}
 Database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/touchpoint_bench); it is dropped and recreated.`;
@@ -37,7 +37,9 @@ const sizeLabelOf = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}m` : 
 function parseCli() {
   const { values } = parseArgs({
     options: {
-      size: { type: 'string', default: '10k' },
+      size: { type: 'string' },
+      /** The issue's spelling: --tickets 10000 | 100000 | 1000000 (same as --size). */
+      tickets: { type: 'string' },
       duration: { type: 'string', default: '10' },
       'skip-seed': { type: 'boolean', default: false },
       routes: { type: 'string' },
@@ -51,7 +53,8 @@ function parseCli() {
     log(USAGE);
     process.exit(0);
   }
-  const tickets = parseSize(values.size!);
+  const size = values.tickets ?? values.size ?? '10k';
+  const tickets = parseSize(size);
   const duration = Number(values.duration);
   if (!Number.isFinite(duration) || duration < 1 || duration > 600) throw new UsageError('--duration must be 1–600 seconds');
   const port = Number(values.port);
@@ -61,7 +64,7 @@ function parseCli() {
   if (unknown.length) throw new UsageError(`Unknown route(s) ${unknown.join(', ')}; choose from ${ROUTE_NAMES.join(', ')}`);
   return {
     tickets,
-    sizeLabel: values.size!.trim().toLowerCase(),
+    sizeLabel: size.trim().toLowerCase(),
     duration,
     skipSeed: values['skip-seed']!,
     routes,

@@ -5,6 +5,7 @@ import { customers, tickets, users } from '@/db/schema';
 import type { InboxQuery } from '@/lib/validation/inbox';
 import { filterConditions } from './filters';
 import { latestChangeSeq } from './list';
+import { presenceFor } from '../../services/presence';
 
 const assignee = alias(users, 'assignee');
 const NEW_CAP = 100;
@@ -47,5 +48,6 @@ export async function inboxChanges(
   if (input.visibleIds.length) where.push(notInArray(tickets.id, input.visibleIds));
   const fresh = db.select({ one: sql`1` }).from(tickets).where(and(...where)).limit(NEW_CAP).as('fresh');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(fresh);
-  return { seq, changed: changed.map((r) => ({ ...r, highlight: null })), newCount: row?.n ?? 0 };
+  const presence = await presenceFor(db, input.visibleIds, input.staffId);
+  return { seq, changed: changed.map((r) => ({ ...r, highlight: null })), newCount: row?.n ?? 0, presence };
 }

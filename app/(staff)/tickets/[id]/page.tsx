@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { Composer } from '@/components/tickets/composer';
+import { PresenceProvider } from '@/components/tickets/presence';
 import { StatusControl } from '@/components/tickets/status-control';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
@@ -46,14 +47,16 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-label="Conversation" className="space-y-4">
-          <Thread messages={data.thread} customerName={customer.name} />
-          {closed ? (
-            <p className="rounded-md border border-slate-200 bg-slate-100 p-3 text-sm text-slate-700">
-              This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
-            </p>
-          ) : (
-            <Composer ticketId={ticket.id} canReply={can(staff, 'ticket:reply')} canSetStatus={can(staff, 'ticket:update')} />
-          )}
+          <PresenceProvider ticketId={ticket.id}>
+            <Thread messages={data.thread} customerName={customer.name} />
+            {closed ? (
+              <p className="rounded-md border border-slate-200 bg-slate-100 p-3 text-sm text-slate-700">
+                This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
+              </p>
+            ) : (
+              <Composer ticketId={ticket.id} canReply={can(staff, 'ticket:reply')} canSetStatus={can(staff, 'ticket:update')} />
+            )}
+          </PresenceProvider>
         </section>
         <aside className="space-y-4" aria-label="Ticket details">
           {can(staff, 'ticket:update') && !closed ? (

@@ -30,5 +30,5 @@ export const GET = apiRoute('ticket:read', async ({ request, actor }) => {
   const db = await getDb();
   const query = await resolveSavedView(db, filters.data, actor.id);
   const result = await inboxChanges(db, { since: poll.data.since, visibleIds: poll.data.ids, createdAfter: poll.data.created_after, filters: query, staffId: actor.id });
-  return NextResponse.json({ seq: result.seq, changed: result.changed.map(inboxRowJson), new_count: result.newCount });
+  return NextResponse.json({ seq: result.seq, changed: result.changed.map(inboxRowJson), new_count: result.newCount, presence: result.presence });
 });
