@@ -147,3 +147,20 @@ test('two agents see each other on a ticket, and in its inbox row', async ({ bro
   await page.goto('/inbox?view=all_open');
   await expect(page.locator(`[data-testid=inbox-row][data-ticket-id="${id}"] [data-testid=row-presence]`)).toBeVisible({ timeout: 15_000 });
 });
+
+test('a filtered inbox can be saved as a named view and opened again', async ({ page }) => {
+  await signInStaff(page, 'lead@touchpoint.test');
+  await page.goto('/inbox?view=all&status=pending&sort=priority');
+  await ready(page);
+  await page.getByRole('button', { name: 'Save as view…' }).click();
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByTestId('field-error')).toHaveText('Name the view');
+  const name = `Pending by priority ${Date.now().toString(36)}`;
+  await page.getByLabel('View name').fill(name);
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page).toHaveURL(/view=saved%3A\d+|view=saved:\d+/);
+  await expect(page.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+  const statuses = await page.getByTestId('inbox-row').getByTestId('status-badge').allInnerTexts();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['Pending']));
+});

@@ -9,6 +9,7 @@ import { Button, buttonClasses, Dialog, DialogContent, EmptyState, FormMessage, 
 import { assignToMeAction } from '@/server/actions/inbox';
 import { BulkBar, type BulkOutcome } from './bulk-bar';
 import { FilterBar } from './filter-bar';
+import { SaveView } from './save-view';
 import { TicketTable } from './ticket-table';
 import { inboxHref, type InboxPage, type Options, type ViewLink } from './types';
 import { SHORTCUTS, useInboxKeyboard } from './use-keyboard';
@@ -76,6 +77,7 @@ export function Inbox({ params, initialPage, loadedAt, changeSeq, views, options
     <div className="space-y-4" data-ready={ready}>
       <ViewNav views={views} current={params.view ?? 'all_open'} />
       <FilterBar params={params} options={options} />
+      {params.view?.startsWith('saved:') ? null : <SaveView params={params} />}
       {newCount > 0 ? (
         <button type="button" onClick={refresh} data-testid="new-tickets-banner"
           className="w-full rounded-md border border-brand-300 bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-brand-100">

@@ -76,3 +76,22 @@ export const inboxQuerySchema = z.object({
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 /** The filter part, without paging: what a saved view stores. */
 export type InboxFilters = Omit<InboxQuery, 'cursor' | 'limit'>;
+
+/** Saving the current filters as a named view. */
+export const saveViewSchema = z.object({
+  name: z.string().trim().min(1, 'Name the view').max(60, 'Keep the name under 60 characters'),
+  shared: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on'),
+  params: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as Record<string, string>;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The filters could not be read. Reload the inbox and try again.' });
+        return z.NEVER;
+      }
+    }),
+});

@@ -1,7 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { savedViews } from '@/db/schema';
+import { idSchema } from '@/lib/validation/common';
+import { inboxQuerySchema, saveViewSchema } from '@/lib/validation/inbox';
 import { ServiceError, type ActionResult } from '@/lib/errors';
 import { bulkEditSchema, bulkValueSchemas } from '@/lib/validation/bulk';
 import { requireStaff } from '../auth/session';
@@ -54,5 +59,35 @@ export async function assignToMeAction(form: FormData): Promise<ActionResult<{ t
     const { ids } = parseInput(bulkEditSchema.pick({ ids: true }), formToObject(form));
     for (const ticketId of ids) await assignTicket(await getDb(), { ticketId, actor: eventActorOf(staff), assigneeId: staff.id });
     return { ticketId: ids[0] };
+  });
+}
+
+/** Saves the inbox's current filters and sort under a name, private or shared with the team. */
+export async function saveViewAction(form: FormData): Promise<ActionResult<{ id: number }>> {
+  return runAction(async () => {
+    const staff = await requireStaff('ticket:read');
+    const input = parseInput(saveViewSchema, formToObject(form));
+    const filters = Object.fromEntries(Object.entries(input.params).filter(([k, v]) => typeof v === 'string' && v && !['cursor', 'limit'].includes(k) && !String(input.params.view).startsWith('saved:')));
+    const checked = inboxQuerySchema.safeParse(filters);
+    if (!checked.success) throw new ServiceError('invalid', checked.error.issues[0]?.message ?? 'These filters cannot be saved.');
+    if (input.shared && !staff.teamId) throw new ServiceError('invalid', 'You are not in a team, so there is no team to share this view with.', { fieldErrors: { shared: ['You are not in a team'] } });
+    const [view] = await (await getDb())
+      .insert(savedViews)
+      .values({ name: input.name, ownerId: staff.id, sharedWithTeamId: input.shared ? staff.teamId : null, filters })
+      .returning({ id: savedViews.id });
+    revalidatePath('/inbox');
+    return { id: view.id };
+  });
+}
+
+/** Deletes one of the caller's own saved views. */
+export async function deleteViewAction(form: FormData): Promise<ActionResult<undefined>> {
+  return runAction(async () => {
+    const staff = await requireStaff('ticket:read');
+    const { id } = parseInput(z.object({ id: idSchema }), formToObject(form));
+    const deleted = await (await getDb()).delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.ownerId, staff.id))).returning({ id: savedViews.id });
+    if (deleted.length === 0) throw new ServiceError('not_found', 'That view does not exist, or it is not yours to delete.');
+    revalidatePath('/inbox');
+    return undefined;
   });
 }
