@@ -164,3 +164,17 @@ test('a filtered inbox can be saved as a named view and opened again', async ({ 
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Pending']));
 });
+
+test('the availability switch stays on across pages and turns itself off at sign-out', async ({ page }) => {
+  await signInStaff(page, 'agent5@touchpoint.test');
+  const toggle = page.getByRole('switch');
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveText('Available for new tickets');
+  await page.reload();
+  await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await page.waitForURL('**/login**');
+  await signInStaff(page, 'agent5@touchpoint.test');
+  await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+});

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { AvailabilitySwitch } from '@/components/shell/availability-switch';
+import { getDb } from '@/db/client';
+import { isStaffAvailable } from '@/server/queries/staff';
 import { StaffShell } from '@/components/shell/staff-shell';
 import { can } from '@/lib/domain/permissions';
 import { getActor } from '@/server/auth/session';
@@ -19,7 +22,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     ...(can(actor, 'settings:manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];
   return (
-    <StaffShell user={actor} nav={nav} signOut={<SignOutButton redirectTo="/login" />}>
+    <StaffShell user={actor} nav={nav} signOut={<SignOutButton redirectTo="/login" />}
+      headerExtra={<AvailabilitySwitch available={await isStaffAvailable(await getDb(), actor.id)} />}>
       {children}
     </StaffShell>
   );

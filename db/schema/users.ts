@@ -15,7 +15,10 @@ export const users = pgTable(
     role: text({ enum: STAFF_ROLES }).notNull(),
     teamId: integer().references(() => teams.id, { onDelete: 'set null' }),
     passwordHash: text(),
+    /** The header switch: only available agents take round-robin tickets. It turns off at sign-out. */
     isAvailable: boolean().notNull().default(false),
+    /** When round-robin last gave this agent a ticket: the next one goes to whoever waited longest. */
+    lastAutoAssignedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp({ withTimezone: true }),
   },

@@ -181,3 +181,8 @@ export const createApiTokenFormSchema = z.object({
 export const revokeApiTokenFormSchema = z.object({
   id: z.string({ error: 'Missing token id.' }).regex(/^\d+$/, 'Missing token id.').transform(Number),
 });
+
+export const teamAutoAssignSchema = z.object({
+  teamId: z.coerce.number().int().positive('Choose a team'),
+  autoAssign: z.enum(['true', 'false'], { message: 'autoAssign must be true or false' }).transform((v) => v === 'true'),
+});

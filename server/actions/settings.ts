@@ -1,7 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { teams } from '@/db/schema';
 import { ServiceError, type ActionResult } from '@/lib/errors';
 import {
   businessHoursFormSchema,
@@ -9,6 +11,7 @@ import {
   generalSettingsFormSchema,
   revokeApiTokenFormSchema,
   slaPolicyFormSchema,
+  teamAutoAssignSchema,
 } from '@/lib/validation/settings-forms';
 import { requireStaff } from '../auth/session';
 import { createApiToken, revokeApiToken } from '../services/api-tokens';
@@ -86,5 +89,17 @@ export async function revokeApiTokenAction(form: FormData): Promise<ActionResult
     await revokeApiToken(await getDb(), id);
     revalidatePath('/settings');
     return undefined;
+  });
+}
+
+/** Turns round-robin auto-assignment on or off for one team. */
+export async function setTeamAutoAssignAction(form: FormData): Promise<ActionResult<{ teamId: number; autoAssign: boolean }>> {
+  return runAction(async () => {
+    await requireStaff('settings:manage');
+    const input = parseInput(teamAutoAssignSchema, formToObject(form));
+    const updated = await (await getDb()).update(teams).set({ autoAssign: input.autoAssign }).where(eq(teams.id, input.teamId)).returning({ id: teams.id });
+    if (updated.length === 0) throw new ServiceError('not_found', 'That team does not exist.');
+    revalidatePath('/settings');
+    return input;
   });
 }

@@ -2,6 +2,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { clientIp } from '../http/client-ip';
+import { setAvailability } from '../services/round-robin';
 import { checkSignIn, type AccountKind } from './sign-in';
 
 /** The JWT carries identity only; role and team are re-read from the database on every request. */
@@ -38,6 +39,12 @@ export const authOptions: AuthOptions = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   providers: [credentialsFor('staff'), credentialsFor('customer')],
   pages: { signIn: '/login' },
+  events: {
+    // Availability for round-robin ends with the session, so nobody takes tickets while signed out.
+    async signOut({ token }) {
+      if (token?.account?.kind === 'staff') await setAvailability(await getDb(), token.account.id, false);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]) };

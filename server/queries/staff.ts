@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
 
@@ -9,4 +9,22 @@ export async function listStaff(db: Db) {
     .leftJoin(teams, eq(teams.id, users.teamId))
     .orderBy(asc(users.role), asc(users.name))
     .then((rows) => rows.map((r) => ({ ...r, canSignIn: r.canSignIn !== null })));
+}
+
+export async function isStaffAvailable(db: Db, staffId: number): Promise<boolean> {
+  const [row] = await db.select({ available: users.isAvailable }).from(users).where(eq(users.id, staffId));
+  return row?.available ?? false;
+}
+
+/** Teams with their round-robin switch and how many of their agents are available right now. */
+export async function listTeamsWithAvailability(db: Db) {
+  return db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      autoAssign: teams.autoAssign,
+      available: sql<number>`(select count(*)::int from ${users} u where u.team_id = ${teams.id} and u.is_available and u.deactivated_at is null)`,
+    })
+    .from(teams)
+    .orderBy(asc(teams.name));
 }

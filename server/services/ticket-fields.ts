@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import type { Priority, TicketStatus } from '@/lib/domain/ticket-values';
+import { nextRoundRobinAgent } from './round-robin';
 import { getSettings } from './settings';
 import { assertVersion, bumpVersion, lockTicket, recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
 
@@ -45,13 +46,16 @@ export async function assignTicket(
     const row = await lockTicket(tx, input.ticketId);
     if (input.version !== undefined) assertVersion(row, input.version);
     const teamId = input.teamId !== undefined ? input.teamId : (row.teamId ?? (await teamOf(tx, input.assigneeId)));
-    if (row.assigneeId === input.assigneeId && row.teamId === teamId) return row;
+    // A ticket routed to a round-robin team without an assignee goes to that team's next available agent.
+    const at = input.at ?? new Date();
+    const assigneeId = input.assigneeId ?? (teamId !== row.teamId ? await nextRoundRobinAgent(tx, teamId, at) : null);
+    if (row.assigneeId === assigneeId && row.teamId === teamId) return row;
     return recordTicketEvent(
       tx,
       row,
-      { type: 'assignment', at: input.at ?? new Date(), data: { assigneeId: input.assigneeId, teamId } },
+      { type: 'assignment', at, data: { assigneeId, teamId } },
       input.actor,
-      { settings, set: { ...bumpVersion, assigneeId: input.assigneeId, teamId } },
+      { settings, set: { ...bumpVersion, assigneeId, teamId } },
     );
   });
 }

@@ -5,6 +5,7 @@ import { initialFacts, initialStatus } from '@/lib/domain/ticket-facts';
 import type { TicketEventDataByType } from '@/lib/domain/ticket-events';
 import type { Channel, CreatedByKind, Priority } from '@/lib/domain/ticket-values';
 import { markRecontactedTickets } from './recontact';
+import { nextRoundRobinAgent } from './round-robin';
 import { getSettings } from './settings';
 import { assertTaxonomyKeys } from './taxonomy';
 import { recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
@@ -50,13 +51,14 @@ export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promis
   const settings = await getSettings(tx);
   await assertTaxonomyKeys(tx, input, { allowRetired: input.allowRetiredTaxonomy });
 
+  const assigneeId = input.assigneeId ?? (await nextRoundRobinAgent(tx, input.teamId ?? null, at));
   const created: TicketEventDataByType['created'] = {
     createdByKind: input.createdByKind,
     channel: input.channel,
     priority: input.priority ?? 'normal',
     status: initialStatus(input.createdByKind),
     customerId: input.customerId,
-    assigneeId: input.assigneeId ?? null,
+    assigneeId,
     teamId: input.teamId ?? null,
     journeyStage: input.journeyStage ?? null,
     touchpoint: input.touchpoint ?? null,

@@ -5,12 +5,13 @@ import { ApiTokens } from '@/components/settings/api-tokens';
 import { BusinessHoursForm } from '@/components/settings/business-hours-form';
 import { GeneralForm } from '@/components/settings/general-form';
 import { SlaForm } from '@/components/settings/sla-form';
+import { TeamsForm } from '@/components/settings/teams-form';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/domain/permissions';
 import { knownTimeZones } from '@/lib/validation/settings-forms';
 import { requireStaffPage } from '@/server/auth/session';
 import { listApiTokens, listTokenOwners } from '@/server/queries/api-tokens';
-import { listStaff } from '@/server/queries/staff';
+import { listStaff, listTeamsWithAvailability } from '@/server/queries/staff';
 import { getSettings } from '@/server/services/settings';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -21,11 +22,12 @@ export default async function SettingsPage() {
   const actor = await requireStaffPage('settings:manage', '/settings');
   const canManageTokens = can(actor, 'tokens:manage');
   const db = await getDb();
-  const [staff, settings, tokens, owners] = await Promise.all([
+  const [staff, settings, tokens, owners, teamRows] = await Promise.all([
     listStaff(db),
     getSettings(db),
     canManageTokens ? listApiTokens(db) : [],
     canManageTokens ? listTokenOwners(db) : [],
+    listTeamsWithAvailability(db),
   ]);
   const teamCalendarCount = Object.keys(settings.teamCalendars).length;
   return (
@@ -52,6 +54,7 @@ export default async function SettingsPage() {
         </p>
       )}
       <SlaForm policy={settings.slaPolicy} />
+      <TeamsForm teams={teamRows} />
       {canManageTokens && (
         <ApiTokens
           owners={owners}
