@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { ticketPresence, tickets, users } from '@/db/schema';
+import { ticketPresence, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 
 /** A heartbeat every 10 s keeps a row alive; 30 s without one and it is gone. */
@@ -24,17 +24,4 @@ export async function heartbeat(db: Db, input: { ticketId: number; userId: numbe
 
 export async function leave(db: Db, ticketId: number, userId: number): Promise<void> {
   await db.delete(ticketPresence).where(and(eq(ticketPresence.ticketId, ticketId), eq(ticketPresence.userId, userId)));
-}
-
-/** Everyone else currently on these tickets, by ticket id. */
-export async function presenceFor(db: Db, ticketIds: number[], exceptUserId: number, now = new Date()) {
-  if (ticketIds.length === 0) return {} as Record<number, { name: string; state: PresenceState }[]>;
-  const rows = await db
-    .select({ ticketId: ticketPresence.ticketId, name: users.name, state: ticketPresence.state })
-    .from(ticketPresence)
-    .innerJoin(users, eq(users.id, ticketPresence.userId))
-    .where(and(inArray(ticketPresence.ticketId, ticketIds), ne(ticketPresence.userId, exceptUserId), gt(ticketPresence.expiresAt, now)));
-  const out: Record<number, { name: string; state: PresenceState }[]> = {};
-  for (const r of rows) (out[r.ticketId] ??= []).push({ name: r.name, state: r.state });
-  return out;
 }

@@ -1,13 +1,11 @@
 import { and, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { customers, tickets, users } from '@/db/schema';
+import { customers, tickets } from '@/db/schema';
 import type { InboxQuery } from '@/lib/validation/inbox';
 import { filterConditions } from './filters';
-import { latestChangeSeq } from './list';
-import { presenceFor } from '../../services/presence';
+import { assignee, latestChangeSeq, listFields } from './list';
+import { presenceFor } from '../presence';
 
-const assignee = alias(users, 'assignee');
 const NEW_CAP = 100;
 
 /**
@@ -21,23 +19,7 @@ export async function inboxChanges(
   const seq = await latestChangeSeq(db);
   const changed = input.visibleIds.length && seq > input.since
     ? await db
-        .select({
-          id: tickets.id,
-          subject: tickets.subject,
-          status: tickets.status,
-          priority: tickets.priority,
-          channel: tickets.channel,
-          journeyStage: tickets.journeyStage,
-          touchpoint: tickets.touchpoint,
-          createdAt: tickets.createdAt,
-          lastActivityAt: tickets.lastActivityAt,
-          slaNextDueAt: tickets.slaNextDueAt,
-          changeSeq: tickets.changeSeq,
-          customerName: customers.name,
-          customerEmail: customers.email,
-          assigneeId: tickets.assigneeId,
-          assigneeName: assignee.name,
-        })
+        .select(listFields)
         .from(tickets)
         .innerJoin(customers, eq(customers.id, tickets.customerId))
         .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))

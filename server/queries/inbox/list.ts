@@ -9,10 +9,10 @@ import { filterConditions } from './filters';
 import { highlightFields, searchHits } from './search';
 import { cursorValues, keysetAfter, orderBy, sortKeyFields, SORT_KEYS } from './sorts';
 
-const assignee = alias(users, 'assignee');
+export const assignee = alias(users, 'assignee');
 
 /** List fields only: what an inbox row shows, never message bodies. */
-const listFields = {
+export const listFields = {
   id: tickets.id,
   subject: tickets.subject,
   status: tickets.status,

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { ServiceError } from '@/lib/errors';
 import { idSchema } from '@/lib/validation/common';
 import { apiRoute } from '@/server/http/api';
-import { heartbeat, leave, presenceFor } from '@/server/services/presence';
+import { presenceFor } from '@/server/queries/presence';
+import { heartbeat, leave } from '@/server/services/presence';
 
 const bodySchema = z.object({ state: z.enum(['viewing', 'typing'], { message: 'state must be viewing or typing' }) });
 
