@@ -150,7 +150,7 @@ insert into tickets (id, public_key, subject, status, priority, channel, created
 overriding system value
 select p.id,
   translate(encode(decode(md5(random()::text || p.id::text), 'hex'), 'base64'), '+/=', '-_'),
-  replace((${textArray(SUBJECTS)})[1 + p.id % ${SUBJECTS.length}], '#', '#' || (100000 + (p.id * 7919) % 900000)::text),
+  replace((${textArray(SUBJECTS)})[1 + p.id % ${SUBJECTS.length}], '#', '#' || (100000 + (p.id::bigint * 7919) % 900000)::text),
   p.status, p.priority, p.channel, p.created_by_kind, p.customer_id,
   case when p.cat <> 'new' then p.agent_id end, p.team_id, p.journey_stage, p.touchpoint,
   p.created_at,

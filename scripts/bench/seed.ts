@@ -102,7 +102,14 @@ export async function seedDatabase(
   const started = performance.now();
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    const value = await fn();
+    let value: T;
+    try {
+      value = await fn();
+    } catch (error) {
+      // Name the step: a bare Postgres error ("integer out of range") does not say which statement failed.
+      if (error instanceof Error) error.message = `${name}: ${error.message}`;
+      throw error;
+    }
     const seconds = (performance.now() - t0) / 1000;
     steps.push({ name, seconds });
     options.log(`  ${name.padEnd(34, '.')} ${seconds.toFixed(1).padStart(7)} s`);

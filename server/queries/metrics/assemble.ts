@@ -44,7 +44,7 @@ export interface FigureRow {
 
 const num = (v: number | string | null) => (v === null ? null : roundFigure(Number(v)));
 
-/** Adds one figure row into a Metrics object (rows of the same figure never repeat within one set). */
+/** Adds one figure row into a Metrics object (only SLA has two rows per set, one per target). */
 export function foldFigureRow(m: Metrics, r: FigureRow): void {
   switch (r.figure) {
     case 'created':
@@ -66,8 +66,13 @@ export function foldFigureRow(m: Metrics, r: FigureRow): void {
     case 'csat':
       m.csat = { responses: r.n, satisfied: r.f_sum, score: rate(r.f_sum, r.n) };
       return;
-    case 'sla':
-      m.sla = { met: r.f_sum, breached: r.n - r.f_sum, rate: rate(r.f_sum, r.n) };
+    case 'sla': {
+      // Two rows, one per target (first response, resolution): they add up.
+      const met = m.sla.met + r.f_sum;
+      const breached = m.sla.breached + r.n - r.f_sum;
+      m.sla = { met, breached, rate: rate(met, met + breached) };
+      return;
+    }
       return;
   }
 }
