@@ -17,11 +17,18 @@ export interface RouteDef {
 }
 
 export const ROUTE_NAMES = [
-  'inbox-api', 'inbox-api-deep', 'inbox-page', 'ticket-page', 'ticket-metrics', 'metrics-30d', 'metrics-30d-grouped',
+  'inbox-api', 'inbox-api-deep', 'inbox-filtered', 'search-common', 'search-rare', 'inbox-page', 'ticket-page', 'ticket-metrics', 'metrics-30d', 'metrics-30d-grouped',
   'metrics-90d', 'board-30d', 'board-90d', 'heatmap',
 ] as const;
 
 export const BUDGETS: Record<string, Budget> = {
+  'inbox-api': { stat: 'p95', ms: 100 },
+  'inbox-api-deep': { stat: 'p50', ms: 40 },
+  'inbox-filtered': { stat: 'p50', ms: 40 },
+  'search-common': { stat: 'p95', ms: 300 },
+  'search-rare': { stat: 'p95', ms: 300 },
+  'inbox-page': { stat: 'p95', ms: 100 },
+  'ticket-page': { stat: 'p50', ms: 15 },
   'ticket-metrics': { stat: 'p50', ms: 10 },
   'metrics-30d': { stat: 'p95', ms: 300 },
   'metrics-30d-grouped': { stat: 'p95', ms: 300 },
@@ -91,6 +98,9 @@ export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
   const defs: Omit<RouteDef, 'budget'>[] = [
     { name: 'inbox-api', auth: 'bearer', paths: [INBOX_PATH] },
     { name: 'inbox-api-deep', auth: 'bearer', paths: ctx.deepCursor ? [`${INBOX_PATH}&cursor=${ctx.deepCursor}`] : [] },
+    { name: 'inbox-filtered', auth: 'bearer', paths: ['/api/v1/tickets?view=all_open&journey_stage=purchase&priority=high&sort=last_activity'] },
+    { name: 'search-common', auth: 'bearer', paths: ['/api/v1/tickets?view=all&q=refund'] },
+    { name: 'search-rare', auth: 'bearer', paths: ['/api/v1/tickets?view=all&q=xylophone'] },
     { name: 'inbox-page', auth: 'cookie', paths: ['/inbox'] },
     { name: 'ticket-page', auth: 'cookie', paths: ctx.ticketIds.map((id) => `/tickets/${id}`) },
     { name: 'ticket-metrics', auth: 'bearer', paths: ctx.ticketIds.map((id) => `/api/v1/tickets/${id}/metrics`) },
