@@ -103,3 +103,8 @@ export async function getReportingDb(): Promise<Db> {
   globalForReplica.__touchpointReplica ??= postgresHandle(url);
   return globalForReplica.__touchpointReplica.db;
 }
+
+/** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

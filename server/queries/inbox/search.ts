@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 
 /** Each source gives at most this many of its most recent matches: a common word never ranks the table. */
 export const SEARCH_CAP = 1000;
@@ -54,6 +54,6 @@ export async function searchFrequency(db: Db, q: string): Promise<{ subjects: bo
   const result = await db.execute(sql`select
     (select count(*) from (select 1 from tickets s where to_tsvector('english', s.subject) @@ ${tsq} limit ${COMMON_AT + 1}) x)::int as subjects,
     (select count(*) from (select 1 from messages m where to_tsvector('english', m.body) @@ ${tsq} limit ${COMMON_AT + 1}) y)::int as messages`);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { subjects: number; messages: number }[];
+  const [row] = rowsOf<{ subjects: number; messages: number }>(result);
   return { subjects: row.subjects > COMMON_AT, messages: row.messages > COMMON_AT };
 }

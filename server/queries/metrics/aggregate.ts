@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { rowsOf, type Db } from '@/db/client';
 import type { GroupBy, MetricsQuery } from '@/lib/validation/metrics';
 import { FIGURE_AGGREGATES, ticketFigureColumns } from './figures-sql';
 import { emptyFigures, foldFigureRow, type FigureRow, type Metrics } from './assemble';
@@ -23,11 +23,6 @@ function filters(q: MetricsQuery): SQL[] {
   if (q.channel) where.push(sql`t.channel = ${q.channel}`);
   if (q.priority) where.push(sql`t.priority = ${q.priority}`);
   return where;
-}
-
-/** Rows from postgres.js arrive as an array, from PGlite as `{ rows }`. */
-export function resultRows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /**
@@ -90,7 +85,7 @@ export async function queryMetrics(
   const totals = emptyFigures();
   const groups = new Map<string, { key: string | null; label: string } & Metrics>();
   const series = new Map<string, Metrics>();
-  for (const row of resultRows<FigureRow & { by_group: boolean; gkey: string | null; glabel: string; bucket: string | null }>(result)) {
+  for (const row of rowsOf<FigureRow & { by_group: boolean; gkey: string | null; glabel: string; bucket: string | null }>(result)) {
     if (row.bucket) {
       foldFigureRow(series.get(row.bucket) ?? series.set(row.bucket, emptyFigures()).get(row.bucket)!, row);
     } else if (row.by_group && q.group_by) {

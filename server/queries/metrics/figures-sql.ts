@@ -54,12 +54,3 @@ export const FIGURE_AGGREGATES: Record<'created' | 'first_response' | 'solve' | 
     select: `count(*)::int, null::float8, null::float8, null::float8, 0, coalesce(sum(case when csat_score >= 4 then 1 else 0 end), 0)::int, 0, 0`,
   },
 };
-
-/** Tickets with any figure inside [from, to): each range is an index scan, combined by a bitmap OR. */
-export function touchesRange(from: Date, to: Date): SQL {
-  const cols = ['created_at', 'first_response_at', 'first_solved_at', 'last_solved_at', 'latest_csat_at', 'sla_first_response_due_at', 'sla_resolution_due_at'];
-  return sql.join(
-    cols.map((c) => sql`(${sql.raw(`t.${c}`)} >= ${iso(from)} and ${sql.raw(`t.${c}`)} < ${iso(to)})`),
-    sql` or `,
-  );
-}
