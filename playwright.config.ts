@@ -55,6 +55,9 @@ export default defineConfig({
       PGLITE_DIR: pgliteDir,
       // The demo workspace gives e2e its staff sign-ins; specs create their own customers and tickets.
       TP_DEMO_SEED: '1',
+      // Many sign-ups and sign-ins come from 127.0.0.1 in one run; the per-email sign-in limit stays at its
+      // default, and e2e/authorization.spec.ts proves it.
+      TP_RATE_LIMITS: JSON.stringify({ signUpPerIp: { limit: 1000, windowSeconds: 3600 }, signInPerIp: { limit: 1000, windowSeconds: 900 } }),
       TP_E2E: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },

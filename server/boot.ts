@@ -1,5 +1,6 @@
 import { getDbHandle, type DbKind } from '@/db/client';
 import { logger } from '@/lib/logger';
+import { applyRateLimitPreset } from '@/server/services/preset-settings';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '@/server/seed/demo';
 
 export interface BootResult {
@@ -16,6 +17,7 @@ export interface BootResult {
 export async function bootDatabase(): Promise<BootResult> {
   const started = Date.now();
   const handle = await getDbHandle();
+  if (await applyRateLimitPreset(handle.db, process.env.TP_RATE_LIMITS)) console.info('[touchpoint] rate limits preset from TP_RATE_LIMITS.');
   const flag = process.env.TP_DEMO_SEED;
   const wantSeed = flag === '1' || (handle.kind === 'pglite' && flag !== '0');
 
