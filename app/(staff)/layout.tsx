@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { AvailabilitySwitch } from '@/components/shell/availability-switch';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { isStaffAvailable } from '@/server/queries/staff';
 import { StaffShell } from '@/components/shell/staff-shell';
 import { can } from '@/lib/domain/permissions';

@@ -4,7 +4,7 @@ import { Inbox } from 'lucide-react';
 import { buttonClasses, EmptyState } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
 import { RequestList } from '@/components/portal/request-list';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { getActor } from '@/server/auth/session';
 import { listCustomerRequests } from '@/server/queries/portal';
 

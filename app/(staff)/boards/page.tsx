@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { Card, CardBody, SkeletonRows } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
-import { getReportingDb } from '@/db/client';
+import { getReportingDb } from '@/server/db';
 import { can, type StaffActor } from '@/lib/domain/permissions';
 import { formatDuration } from '@/lib/format';
 import { requireStaffPage } from '@/server/auth/session';

@@ -4,7 +4,7 @@ import { Users } from 'lucide-react';
 import { z } from 'zod';
 import { Button, EmptyState, Input, SkeletonRows, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { requireStaffPage } from '@/server/auth/session';
 import { searchCustomers } from '@/server/queries/customers';
 

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Inbox } from '@/components/inbox/inbox';
 import { PageHeader } from '@/components/shell/page-header';
 import { FormMessage, SkeletonRows } from '@/components/ui';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import type { StaffActor } from '@/lib/domain/permissions';
 import { BUILT_IN_VIEWS, inboxQuerySchema, VIEW_LABELS, type InboxQuery } from '@/lib/validation/inbox';
 import { requireStaffPage } from '@/server/auth/session';

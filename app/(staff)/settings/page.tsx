@@ -6,7 +6,7 @@ import { BusinessHoursForm } from '@/components/settings/business-hours-form';
 import { GeneralForm } from '@/components/settings/general-form';
 import { SlaForm } from '@/components/settings/sla-form';
 import { TeamsForm } from '@/components/settings/teams-form';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
 import { knownTimeZones } from '@/lib/validation/settings-forms';
 import { requireStaffPage } from '@/server/auth/session';

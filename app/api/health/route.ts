@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { sql } from 'drizzle-orm';
-import { getDbHandle } from '@/db/client';
+import { getDbHandle } from '@/server/db';
 import { logger } from '@/lib/logger';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/page-header';
 import { RequestForm } from '@/components/portal/request-form';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { requireCustomerPage } from '@/server/auth/session';
 import { listActiveTaxonomy } from '@/server/queries/taxonomy';
 

@@ -8,7 +8,7 @@ import { StatusControl } from '@/components/tickets/status-control';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
 import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
 import { requireStaffPage } from '@/server/auth/session';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getReportingDb } from '@/db/client';
+import { getReportingDb } from '@/server/db';
 import { ServiceError } from '@/lib/errors';
 import { metricsQuerySchema } from '@/lib/validation/metrics';
 import { apiRoute } from '@/server/http/api';

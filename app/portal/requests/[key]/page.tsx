@@ -5,7 +5,7 @@ import { ChevronLeft } from 'lucide-react';
 import { Badge } from '@/components/ui';
 import { PortalThread } from '@/components/portal/portal-thread';
 import { PortalReplyForm } from '@/components/portal/reply-form';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { portalStatusLabel } from '@/lib/domain/portal-status';
 import { formatDateTime } from '@/lib/format';
 import { requireCustomerPage } from '@/server/auth/session';

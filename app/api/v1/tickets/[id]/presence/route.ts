@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb } from '@/server/db';
 import { ServiceError } from '@/lib/errors';
 import { idSchema } from '@/lib/validation/common';
 import { apiRoute } from '@/server/http/api';
