@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3107;
+// TP_E2E_PORT lets several checkouts run their e2e suites side by side.
+const PORT = Number(process.env.TP_E2E_PORT) || 3107;
 const baseURL = `http://localhost:${PORT}`;
 
 // This file is evaluated by the runner and again in every worker: pick the server's database directory
