@@ -27,6 +27,11 @@ export interface DbHandle {
 
 /** Postgres tuned for short OLTP queries: parallel plans and JIT only slow them down on small boxes. */
 const OLTP_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
+/**
+ * Reporting reads scan a figure's index range and sort it for percentiles: two parallel workers split the
+ * figures between them, and 32 MB keeps a 90-day sort in memory.
+ */
+const REPORTING_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '2', work_mem: '32MB' };
 
 export function pgliteClient(dataDir?: string): PGlite {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
@@ -39,8 +44,9 @@ export function pgliteHandle(client: PGlite): DbHandle {
   return { db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 
-export function postgresHandle(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: OLTP_SETTINGS });
+export function postgresHandle(url: string, options: { max?: number; reporting?: boolean } = {}): DbHandle {
+  const connection = options.reporting ? REPORTING_SETTINGS : OLTP_SETTINGS;
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection });
   return { db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'postgres', close: () => client.end() };
 }
 
@@ -95,12 +101,14 @@ const globalForReplica = globalThis as unknown as { __touchpointReplica?: DbHand
 
 /**
  * Reporting reads (boards, metrics, exports): the replica at DATABASE_READ_URL when one is set, so
- * reporting load never slows the inbox; otherwise the primary.
+ * reporting load never slows the inbox; otherwise the primary. Either way through their own small pool,
+ * with reporting settings, so a board never holds an inbox connection.
  */
 export async function getReportingDb(): Promise<Db> {
-  const url = process.env.DATABASE_READ_URL;
-  if (!url || !process.env.DATABASE_URL) return getDb();
-  globalForReplica.__touchpointReplica ??= postgresHandle(url);
+  const url = process.env.DATABASE_READ_URL || process.env.DATABASE_URL;
+  if (!url) return getDb();
+  if (!process.env.DATABASE_READ_URL) await getDbHandle(); // the primary is migrated before anything reads it
+  globalForReplica.__touchpointReplica ??= postgresHandle(url, { max: 4, reporting: true });
   return globalForReplica.__touchpointReplica.db;
 }
 

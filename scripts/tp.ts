@@ -159,6 +159,7 @@ const COMMANDS: Record<string, Command> = {
       const started = Date.now();
       const result = await rebuildMetrics(db, { dryRun });
       out(`Rebuilt ${result.tickets} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.differed} differed${dryRun ? ' (dry run: nothing written)' : result.differed ? ' and were corrected' : ''}.`);
+      out(`Metric rollup: ${result.rollupRowsDiffered} rows differed from the tickets${dryRun ? '' : '; rebuilt'}.`);
     },
   },
 };

@@ -1,4 +1,5 @@
 /** Measures one route with autocannon: a probe, a 2 s warm-up, latency at 1 connection, throughput at 10. */
+import http from 'node:http';
 import autocannon, { type AutocannonResult } from 'autocannon';
 import type { Budget, RouteDef } from './routes';
 
@@ -14,7 +15,9 @@ export interface RouteResult {
   p99?: number;
   mean?: number;
   rps10?: number;
+  /** The body as the app renders it, and as it crosses the wire to a browser (gzip). */
   bytes?: number;
+  wireBytes?: number;
   budget?: Budget;
   withinBudget?: boolean | null;
 }
@@ -36,6 +39,19 @@ async function probe(baseUrl: string, route: RouteDef, headers: Record<string, s
     if (res.status !== 200) return { status: res.status, path: p, body: body.toString('utf8').slice(0, 300), bytes };
   }
   return { status: 200, path: route.paths[0], body: '', bytes };
+}
+
+/** Body bytes as sent to a client that accepts gzip, as every browser does (Next compresses responses). */
+function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { ...headers, 'accept-encoding': 'gzip' } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk: Buffer) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+      })
+      .on('error', reject);
+  });
 }
 
 async function run(baseUrl: string, route: RouteDef, headers: Record<string, string>, connections: number, duration: number, latencies?: number[]) {
@@ -95,6 +111,7 @@ export async function measureRoute(
       mean: round(latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length)),
       rps10: round(throughput.requests.total / Math.max(0.001, throughput.duration || duration)),
       bytes: first.bytes,
+      wireBytes: await wireBytes(baseUrl + route.paths[0], headers),
     };
     result.withinBudget = route.budget ? (result[route.budget.stat] ?? Infinity) < route.budget.ms : null;
     return result;

@@ -66,10 +66,10 @@ export function renderMarkdown(r: BenchReport): string {
       `10 connections for ${r.durationSeconds} s (autocannon). Budgets are the issues' (1 connection). ` +
       `The deep inbox page starts ${fmt(r.data.deepOffset)} rows into the open queue.`,
     '',
-    '| route | p50 ms | p95 ms | p99 ms | req/s @10 | bytes | budget (ms) | status |',
-    '|---|---:|---:|---:|---:|---:|---|---|',
+    '| route | p50 ms | p95 ms | p99 ms | req/s @10 | bytes | gzip bytes | budget (ms) | status |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---|',
     ...r.routes.map(
-      (x) => `| ${x.name} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${fmt(x.rps10)} | ${fmt(x.bytes)} | ${budgetCell(x)} | ${statusCell(x)} |`,
+      (x) => `| ${x.name} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${fmt(x.rps10)} | ${fmt(x.bytes)} | ${fmt(x.wireBytes)} | ${budgetCell(x)} | ${statusCell(x)} |`,
     ),
     '',
   ];

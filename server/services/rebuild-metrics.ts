@@ -6,7 +6,8 @@ import { isRecontact } from '@/lib/domain/fcr';
 import type { TicketEvent } from '@/lib/domain/ticket-events';
 import { replayFacts } from '@/lib/domain/ticket-facts';
 import { eq } from 'drizzle-orm';
-import { getSettings } from './settings';
+import { rollupDrift } from '../queries/metrics/aggregate';
+import { getSettings, rebuildMetricRollup } from './settings';
 import type { TicketRow } from './ticket-write';
 
 /** The stored columns a rebuild recomputes and compares. */
@@ -51,7 +52,10 @@ function recontactFor(row: TicketRow, firstSolvedAt: Date | null, candidates: Re
  * Recomputes every ticket's facts from its ticket_events alone, with the settings in force now, and
  * reports how many differed from what was stored (and fixes them unless `dryRun`).
  */
-export async function rebuildMetrics(db: Db, { dryRun = false, batchSize = 500 } = {}): Promise<{ tickets: number; differed: number; differedIds: number[] }> {
+export async function rebuildMetrics(
+  db: Db,
+  { dryRun = false, batchSize = 500 } = {},
+): Promise<{ tickets: number; differed: number; differedIds: number[]; rollupRowsDiffered: number }> {
   const settings = await getSettings(db);
   let lastId = 0;
   let total = 0;
@@ -103,5 +107,8 @@ export async function rebuildMetrics(db: Db, { dryRun = false, batchSize = 500 }
       if (!dryRun) await db.update(tickets).set(rebuilt).where(eq(tickets.id, row.id));
     }
   }
-  return { tickets: total, differed: differedIds.length, differedIds };
+  // The rollup is derived from the facts: recompute it whole, so it agrees with them whatever happened before.
+  const rollupRowsDiffered = await rollupDrift(db);
+  if (!dryRun) await rebuildMetricRollup(db, settings.timeZone);
+  return { tickets: total, differed: differedIds.length, differedIds, rollupRowsDiffered };
 }

@@ -6,7 +6,7 @@ import { ServiceError } from '@/lib/errors';
 import type { InboxQuery, InboxSort } from '@/lib/validation/inbox';
 import { decodeCursor, encodeCursor } from './cursor';
 import { filterConditions } from './filters';
-import { highlightFields, searchFrequency, searchHits } from './search';
+import { highlightFields, searchHits } from './search';
 import { cursorValues, keysetAfter, orderBy, sortKeyFields, SORT_KEYS } from './sorts';
 
 export const assignee = alias(users, 'assignee');
@@ -70,7 +70,7 @@ export async function listTickets(db: Db, query: InboxQuery, ctx: ListContext) {
 }
 
 async function searchPage(db: Db, q: string, where: SQL[], cursor: string | undefined, limit: number) {
-  const hits = searchHits(db, q, await searchFrequency(db, q));
+  const hits = searchHits(db, q);
   if (cursor) {
     const [rank, id] = decodeCursor(cursor, 'relevance', 2);
     if (typeof rank !== 'number' || typeof id !== 'number') throw new ServiceError('invalid', 'That page link is not valid any more. Go back to the first page.');

@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import type { GroupBy, MetricsQuery } from '@/lib/validation/metrics';
-import { FIGURE_AGGREGATES, ticketFigureColumns } from './figures-sql';
+import type { MetricsQuery } from '@/lib/validation/metrics';
+import { AGGREGATES, FIGURES, type FigureDef, type FigureName } from './figures-sql';
 import { emptyFigures, foldFigureRow, type FigureRow, type Metrics } from './assemble';
 import { bucketStarts } from './buckets';
-import { groupKeySql } from './groups';
+import { DIM_COLUMN, DIM_KEY_SQL, groupLabels } from './groups';
+import { coveredDays, rollupSlice, type CoveredDays, type RollupSlice } from './rollup-plan';
 
 export interface MetricsResult {
   from: string;
@@ -14,73 +15,130 @@ export interface MetricsResult {
   series?: Array<{ start: string } & Metrics>;
 }
 
-function filters(q: MetricsQuery): SQL[] {
-  const where: SQL[] = [sql`t.merged_into_id is null`];
-  if (q.team) where.push(sql`lower(tm.name) = lower(${q.team})`);
-  if (q.agent) where.push(sql`lower(a.email) = ${q.agent}`);
-  if (q.journey_stage) where.push(sql`t.journey_stage = ${q.journey_stage}`);
-  if (q.touchpoint) where.push(sql`t.touchpoint = ${q.touchpoint}`);
-  if (q.channel) where.push(sql`t.channel = ${q.channel}`);
-  if (q.priority) where.push(sql`t.priority = ${q.priority}`);
+/** The optional filters on raw rows, on covering-index columns only; a team or agent name resolves once. */
+function rawFilters(q: MetricsQuery): SQL[] {
+  const where: SQL[] = [sql`merged_into_id is null`];
+  if (q.team) where.push(sql`team_id in (select id from teams where lower(name) = lower(${q.team}))`);
+  if (q.agent) where.push(sql`assignee_id in (select id from users where lower(email) = ${q.agent})`);
+  if (q.journey_stage) where.push(sql`journey_stage = ${q.journey_stage}`);
+  if (q.touchpoint) where.push(sql`touchpoint = ${q.touchpoint}`);
+  if (q.channel) where.push(sql`channel = ${q.channel}`);
+  if (q.priority) where.push(sql`priority = ${q.priority}`);
   return where;
 }
 
-/**
- * The SQL behind queryMetrics (exported for EXPLAIN in benchmarks): every figure is aggregated in its own
- * branch over its own index range, counted by its own event time and bucketed by it (METRICS.md).
- */
-export function metricsSql(q: MetricsQuery, { now, timeZone }: { now: Date; timeZone: string }): SQL {
-  const group = groupKeySql(q.group_by as GroupBy | undefined);
-  const from = sql`${q.from.toISOString()}::timestamptz`;
-  const to = sql`${q.to.toISOString()}::timestamptz`;
-  const sets = [sql`()`];
-  if (q.group_by) sets.push(sql`(gkey, glabel)`);
-  if (q.interval) sets.push(sql`(bucket)`);
-  const groupCols = q.group_by ? sql`grouping(gkey) = 0, gkey, glabel` : sql`false, null::text, null::text`;
-  const bucketCol = q.interval ? sql`case when grouping(bucket) = 0 then bucket end` : sql`null::text`;
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const col = (expr: string | undefined, fallback: string) => sql.raw(expr ?? fallback);
 
-  const bucketOf = (at: string) =>
-    q.interval ? sql`to_char(date_trunc(${q.interval}, ${sql.raw(at)} at time zone ${timeZone}), 'YYYY-MM-DD')` : sql`null::text`;
-  const inRange = (col: string) => sql`${sql.raw(col)} >= ${from} and ${sql.raw(col)} < ${to}`;
-  /**
-   * The tickets whose given columns fall in the range (one index range each), with every figure value as a
-   * column. Postgres flattens this subquery, so a branch only computes the columns it reads.
-   */
-  const source = (columns: string[]) => sql`(
-      select ${group.key} as gkey, ${group.label} as glabel, ${ticketFigureColumns(now)}
-      from tickets t
-      left join users a on a.id = t.assignee_id
-      left join teams tm on tm.id = t.team_id
-      left join journey_stages js on js.key = t.journey_stage
-      left join touchpoints tp on tp.key = t.touchpoint
-      where ${sql.join(filters(q), sql` and `)} and (${sql.join(columns.map((c) => sql`(${inRange(`t.${c}`)})`), sql` or `)})
-    )`;
-  const branch = (figure: string, at: string, select: string, columns: string[] = [at]) => sql`
-    select ${figure}::text, ${groupCols}, ${bucketCol}, ${sql.raw(select)}
-    from (select s.*, ${bucketOf(at)} as bucket from ${source(columns)} s where ${inRange(at)}) x
-    group by grouping sets (${sql.join(sets, sql`, `)})`;
+interface Context {
+  q: MetricsQuery;
+  now: Date;
+  timeZone: string;
+  slice: RollupSlice | null;
+  days: CoveredDays | null;
+  rawRanges: Array<[Date, Date]>;
+  percentiles: boolean;
+}
 
-  // An SLA target counts at its event (met) or its deadline (breached), which lie in the due, response or solve ranges.
-  const slaSelect = (met: string) => `count(*)::int, null::float8, null::float8, null::float8, 0, coalesce(sum(${met}), 0)::int, 0, 0`;
-  return sql`
-    select figure, by_group, gkey, glabel, bucket, n, median, p90, median2, f_count, f_sum, g_sum, h_sum from (
-      ${sql.join(Object.entries(FIGURE_AGGREGATES).map(([figure, { at, select }]) => branch(figure, at, select)), sql` union all `)}
-      union all ${branch('sla', 'sla_fr_at', slaSelect('sla_fr_met'), ['sla_first_response_due_at', 'first_response_at', 'first_solved_at'])}
-      union all ${branch('sla', 'sla_res_at', slaSelect('sla_res_met'), ['sla_resolution_due_at', 'first_solved_at'])}
-    ) as figures(figure, by_group, gkey, glabel, bucket, n, median, p90, median2, f_count, f_sum, g_sum, h_sum)
-  `;
+/** A figure's rollup rows for the covered days: counts and flag sums per day and group. */
+function rollupRows(def: FigureDef, { q, slice, days }: Context): SQL {
+  const g = q.group_by ? sql`r.key` : sql`null::text`;
+  const bucket = q.interval ? sql`date_trunc(${q.interval}, r.day::timestamp)` : sql`null::timestamp`;
+  // A row whose tickets all moved to another group stays behind with n = 0: it is no group any more.
+  return sql`select ${g} as g, ${bucket} as bucket, r.n, r.s1, r.s2, r.s3, r.s4, null::int as v, null::int as v2
+    from metric_rollup r
+    where r.figure = ${def.code} and r.dim = ${slice!.dim} and r.day >= ${days!.first}::date and r.day < ${days!.end}::date and r.n > 0
+      ${slice!.key ? sql`and r.key = ${slice!.key}` : sql``}`;
 }
 
 /**
- * Every figure of METRICS.md for [from, to), in one pass: totals, optional groups (current values) and an
- * optional series bucketed in the workspace time zone. Merged tickets are left out everywhere.
+ * A figure's raw ticket rows in one range: an index-only scan of the figure's covering index. `native`
+ * keeps the group column as it is (sorting 80k ids beats sorting 80k strings); rows that join rollup rows
+ * carry the rollup's text key instead.
+ */
+function rawRows(def: FigureDef, [from, to]: [Date, Date], { q, now, timeZone, percentiles }: Context, native: boolean): SQL {
+  const at = sql.raw(def.at);
+  const g = !q.group_by ? sql`null::text` : native ? DIM_COLUMN[q.group_by] : DIM_KEY_SQL[q.group_by];
+  const bucket = q.interval ? sql`date_trunc(${q.interval}, ${at} at time zone ${timeZone})` : sql`null::timestamp`;
+  const conditions = [...rawFilters(q), sql`${at} >= ${ts(from)}`, sql`${at} < ${ts(to)}`, ...(def.where ? [def.where(ts(now))] : [])];
+  const { s1, s2, s3, s4 } = def.raw;
+  // Without percentiles, no values: a median of the partial days alone would be wrong, so it is null.
+  const { v, v2 } = percentiles ? def.raw : {};
+  return sql`select ${g} as g, ${bucket} as bucket, 1 as n, ${col(s1, '0')}, ${col(s2, '0')}, ${col(s3, '0')}, ${col(s4, '0')},
+      ${col(v, 'null::int')} as v, ${col(v2, 'null::int')} as v2
+    from tickets where ${sql.join(conditions, sql` and `)}`;
+}
+
+/**
+ * One figure, aggregated for the totals, groups and buckets asked: its rollup rows for the whole days plus
+ * raw rows for the rest, or raw rows for the whole range when its percentiles are wanted (a median cannot
+ * be summed from days; the covering index reads them in one range scan).
+ */
+function figureBranch(figure: FigureName, ctx: Context): SQL {
+  const def = FIGURES[figure];
+  const { q } = ctx;
+  const fromRollup = ctx.days && !(def.percentiles && ctx.percentiles);
+  const ranges: Array<[Date, Date]> = fromRollup ? ctx.rawRanges : [[q.from, q.to]];
+  const parts = [...(fromRollup ? [rollupRows(def, ctx)] : []), ...ranges.map((range) => rawRows(def, range, ctx, !fromRollup))];
+  const sets = [sql`()`, ...(q.group_by ? [sql`(g)`] : []), ...(q.interval ? [sql`(bucket)`] : [])];
+  const key = fromRollup ? sql`g` : sql`coalesce(g::text, '')`;
+  return sql`
+    select ${figure}::text as figure, ${q.group_by ? sql`grouping(g) = 0, ${key}` : sql`false, null::text`},
+      ${q.interval ? sql`case when grouping(bucket) = 0 then bucket end` : sql`null::timestamp`} as bucket, ${AGGREGATES}
+    from (${sql.join(parts, sql` union all `)}) x(g, bucket, n, s1, s2, s3, s4, v, v2)
+    group by grouping sets (${sql.join(sets, sql`, `)})`;
+}
+
+export interface MetricsSqlOptions {
+  now: Date;
+  timeZone: string;
+  /** The rollup's time zone (null: read raw rows only). Whole days come from it only when it is `timeZone`. */
+  rollupTimeZone: string | null;
+  /** Whether to compute medians and p90s: boards that show none skip their raw reads. */
+  percentiles: boolean;
+}
+
+/**
+ * The SQL behind queryMetrics (exported for EXPLAIN in benchmarks). Each figure is counted by its own event
+ * time (METRICS.md). Whole local days come from metric_rollup when one dimension is in play; the partial
+ * days at the ends, and any query the rollup cannot answer, come from the figures' covering indexes.
+ * Labels are joined after aggregating, to the few grouped rows.
+ */
+export function metricsSql(q: MetricsQuery, { now, timeZone, rollupTimeZone, percentiles }: MetricsSqlOptions): SQL {
+  const slice = rollupTimeZone === timeZone ? rollupSlice(q) : null;
+  const days = slice ? coveredDays(q.from, q.to, now, timeZone) : null;
+  const rawRanges = (days ? [[q.from, days.start], [days.stop, q.to]] : [[q.from, q.to]]).filter(([a, b]) => a.getTime() < b.getTime()) as Array<[Date, Date]>;
+  const ctx: Context = { q, now, timeZone, slice, days, rawRanges, percentiles };
+  const labels = groupLabels(q.group_by);
+  return sql`
+    select f.figure, f.by_group, ${labels.key} as gkey, ${labels.label} as glabel, to_char(f.bucket, 'YYYY-MM-DD') as bucket,
+      f.n, f.pct[1] as median, f.pct[2] as p90, f.median2, f.s1, f.s2, f.s3, f.s4
+    from (${sql.join((Object.keys(FIGURES) as FigureName[]).map((figure) => figureBranch(figure, ctx)), sql` union all `)})
+      as f(figure, by_group, g, bucket, n, pct, median2, s1, s2, s3, s4)
+    ${labels.join}`;
+}
+
+/** The time zone the rollup's days are in, or null before it exists. */
+export async function rollupTimeZone(db: Db): Promise<string | null> {
+  const [row] = rowsOf<{ time_zone: string }>(await db.execute(sql`select time_zone from metric_rollup_meta where id = 1`));
+  return row?.time_zone ?? null;
+}
+
+/**
+ * Every figure of METRICS.md for [from, to), in one statement: totals, optional groups (current values) and
+ * an optional series bucketed in the workspace time zone. Merged tickets are left out everywhere.
  */
 export async function queryMetrics(
   db: Db,
   q: MetricsQuery,
-  { now = new Date(), timeZone = 'UTC' }: { now?: Date; timeZone?: string } = {},
+  {
+    now = new Date(),
+    timeZone = 'UTC',
+    rollup = true,
+    percentiles = true,
+  }: { now?: Date; timeZone?: string; /** false: raw rows only (a fresh computation) */ rollup?: boolean; percentiles?: boolean } = {},
 ): Promise<MetricsResult> {
-  const result = await db.execute(metricsSql(q, { now, timeZone }));
+  const result = await db.execute(metricsSql(q, { now, timeZone, rollupTimeZone: rollup ? await rollupTimeZone(db) : null, percentiles }));
 
   const totals = emptyFigures();
   const groups = new Map<string, { key: string | null; label: string } & Metrics>();
@@ -106,4 +164,20 @@ export async function queryMetrics(
       ? { series: bucketStarts(q.from, q.to, q.interval, timeZone).map(({ label, start }) => ({ start, ...(series.get(label) ?? emptyFigures()) })) }
       : {}),
   };
+}
+
+/**
+ * Rollup rows that differ from a fresh computation from the tickets: 0 means every trigger-maintained sum is
+ * exact. Used by tests and `metrics:rebuild`.
+ */
+export async function rollupDrift(db: Db): Promise<number> {
+  const result = await db.execute(sql`
+    with fresh as (
+      select c.figure, c.dim, c.day, c.key, count(*)::int as n, sum(c.s1)::int as s1, sum(c.s2)::int as s2, sum(c.s3)::int as s3, sum(c.s4)::int as s4
+      from tickets t cross join lateral metric_contributions(t, metric_rollup_time_zone()) c group by 1, 2, 3, 4
+    ), stored as (
+      select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup where n <> 0 or s1 <> 0 or s2 <> 0 or s3 <> 0 or s4 <> 0
+    )
+    select count(*)::int as drift from ((select * from fresh except select * from stored) union all (select * from stored except select * from fresh)) d`);
+  return rowsOf<{ drift: number }>(result)[0].drift;
 }

@@ -1,4 +1,5 @@
 import { rate, roundFigure } from '@/lib/domain/aggregates';
+import type { FigureName } from './figures-sql';
 
 /** The figures of one period or group, as the API and boards show them (METRICS.md, "Aggregates"). */
 export interface Metrics {
@@ -31,15 +32,16 @@ export function emptyFigures(): Metrics {
 
 /** One aggregated row of figures-sql: a figure with its count, percentiles and flag sums. */
 export interface FigureRow {
-  figure: 'created' | 'first_response' | 'solve' | 'full_resolution' | 'csat' | 'sla';
+  figure: FigureName;
   n: number;
   median: number | string | null;
   p90: number | string | null;
   median2: number | string | null;
-  f_count: number;
-  f_sum: number;
-  g_sum: number;
-  h_sum: number;
+  /** Flag sums (figures-sql.ts): solve → FCR known, FCR true, reopened, without reply; CSAT, SLA → satisfied, met. */
+  s1: number;
+  s2: number;
+  s3: number;
+  s4: number;
 }
 
 const num = (v: number | string | null) => (v === null ? null : roundFigure(Number(v)));
@@ -55,24 +57,24 @@ export function foldFigureRow(m: Metrics, r: FigureRow): void {
       return;
     case 'solve':
       m.solved = r.n;
-      m.solved_without_reply = r.h_sum;
+      m.solved_without_reply = r.s4;
       m.first_resolution = { count: r.n, median_seconds: num(r.median), p90_seconds: num(r.p90) };
-      m.fcr = { numerator: r.f_sum, denominator: r.f_count, rate: rate(r.f_sum, r.f_count) };
-      m.reopen = { reopened: r.g_sum, solved: r.n, rate: rate(r.g_sum, r.n) };
+      m.fcr = { numerator: r.s2, denominator: r.s1, rate: rate(r.s2, r.s1) };
+      m.reopen = { reopened: r.s3, solved: r.n, rate: rate(r.s3, r.n) };
       return;
     case 'full_resolution':
       m.full_resolution = { count: r.n, median_seconds: num(r.median), p90_seconds: num(r.p90) };
       return;
     case 'csat':
-      m.csat = { responses: r.n, satisfied: r.f_sum, score: rate(r.f_sum, r.n) };
+      m.csat = { responses: r.n, satisfied: r.s1, score: rate(r.s1, r.n) };
       return;
-    case 'sla': {
+    case 'sla_fr':
+    case 'sla_res': {
       // Two rows, one per target (first response, resolution): they add up.
-      const met = m.sla.met + r.f_sum;
-      const breached = m.sla.breached + r.n - r.f_sum;
+      const met = m.sla.met + r.s1;
+      const breached = m.sla.breached + r.n - r.s1;
       m.sla = { met, breached, rate: rate(met, met + breached) };
       return;
     }
-      return;
   }
 }

@@ -1,56 +1,52 @@
 import { sql, type SQL } from 'drizzle-orm';
 
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+export type FigureName = 'created' | 'first_response' | 'solve' | 'full_resolution' | 'csat' | 'sla_fr' | 'sla_res';
 
-/**
- * Each ticket's figure values, computed once (METRICS.md): durations in whole seconds, flags as 1/0, and for
- * each SLA target the time it counts at (its event when met, its deadline when breached; running targets
- * count nowhere) with a met flag.
- */
-export function ticketFigureColumns(now: Date): SQL {
-  const nowTs = iso(now);
-  const frDone = sql`least(t.first_response_at, t.first_solved_at)`;
-  const slaAt = (due: SQL, done: SQL) =>
-    sql`case when ${done} <= ${due} then ${done} when ${done} > ${due} or (${done} is null and ${due} < ${nowTs}) then ${due} end`;
-  return sql`
-    t.created_at,
-    t.first_response_at, floor(date_part('epoch', t.first_response_at - t.clock_started_at)) as frt_s,
-    t.first_response_business_seconds::float8 as frt_business_s,
-    t.first_solved_at, floor(date_part('epoch', t.first_solved_at - t.created_at)) as first_resolution_s,
-    case when t.fcr is null then null when t.fcr then 1 else 0 end as fcr_flag,
-    case when t.reopen_count >= 1 then 1 else 0 end as reopened_flag,
-    case when t.replies_before_first_solve = 0 then 1 else 0 end as without_reply_flag,
-    t.last_solved_at, floor(date_part('epoch', t.last_solved_at - t.created_at)) as full_resolution_s,
-    t.latest_csat_at, t.latest_csat_score::float8 as csat_score,
-    ${slaAt(sql`t.sla_first_response_due_at`, frDone)} as sla_fr_at,
-    case when ${frDone} <= t.sla_first_response_due_at then 1 else 0 end as sla_fr_met,
-    ${slaAt(sql`t.sla_resolution_due_at`, sql`t.first_solved_at`)} as sla_res_at,
-    case when t.first_solved_at <= t.sla_resolution_due_at then 1 else 0 end as sla_res_met`;
+export interface FigureDef {
+  /** The figure's number in metric_rollup (migration 0010). */
+  code: number;
+  /** The ticket column it is counted by (METRICS.md, "Period attribution"); it leads a covering index. */
+  at: string;
+  /** Whether it has percentiles: its rollup rows carry one value per ticket. */
+  percentiles: boolean;
+  /** Per ticket, as raw rows: the flags s1..s4 and the values v, v2 (the rollup's columns, one ticket each). */
+  raw: { s1?: string; s2?: string; s3?: string; s4?: string; v?: string; v2?: string };
+  /** A raw row counts only when this holds. */
+  where?: (now: SQL) => SQL;
 }
 
 /**
- * The aggregate columns of one figure's branch, in the shape every branch shares:
- * n, median, p90, median2 (percentiles of v and v2), f_count/f_sum, g_sum and h_sum (flag sums).
+ * Every figure of METRICS.md. The flags: solve → s1 FCR known, s2 FCR true, s3 reopened, s4 solved without
+ * a reply; CSAT → s1 satisfied; SLA → s1 met. Values: durations in whole seconds.
  */
-export const FIGURE_AGGREGATES: Record<'created' | 'first_response' | 'solve' | 'full_resolution' | 'csat', { at: string; select: string }> = {
-  created: { at: 'created_at', select: 'count(*)::int, null::float8, null::float8, null::float8, 0, 0, 0, 0' },
+export const FIGURES: Record<FigureName, FigureDef> = {
+  created: { code: 1, at: 'created_at', percentiles: false, raw: {} },
   first_response: {
+    code: 2,
     at: 'first_response_at',
-    select: `count(*)::int, percentile_cont(0.5) within group (order by frt_s), percentile_cont(0.9) within group (order by frt_s),
-      percentile_cont(0.5) within group (order by frt_business_s), 0, 0, 0, 0`,
+    percentiles: true,
+    raw: { v: 'frt_seconds', v2: 'first_response_business_seconds' },
   },
   solve: {
+    code: 3,
     at: 'first_solved_at',
-    select: `count(*)::int, percentile_cont(0.5) within group (order by first_resolution_s), percentile_cont(0.9) within group (order by first_resolution_s),
-      null::float8, count(fcr_flag)::int, coalesce(sum(fcr_flag), 0)::int, coalesce(sum(reopened_flag), 0)::int, coalesce(sum(without_reply_flag), 0)::int`,
+    percentiles: true,
+    raw: {
+      s1: '(fcr is not null)::int',
+      s2: 'coalesce(fcr, false)::int',
+      s3: '(reopen_count >= 1)::int',
+      s4: '(replies_before_first_solve = 0)::int',
+      v: 'first_resolution_seconds',
+    },
   },
-  full_resolution: {
-    at: 'last_solved_at',
-    select: `count(*)::int, percentile_cont(0.5) within group (order by full_resolution_s), percentile_cont(0.9) within group (order by full_resolution_s),
-      null::float8, 0, 0, 0, 0`,
-  },
-  csat: {
-    at: 'latest_csat_at',
-    select: `count(*)::int, null::float8, null::float8, null::float8, 0, coalesce(sum(case when csat_score >= 4 then 1 else 0 end), 0)::int, 0, 0`,
-  },
+  full_resolution: { code: 4, at: 'last_solved_at', percentiles: true, raw: { v: 'full_resolution_seconds' } },
+  csat: { code: 5, at: 'latest_csat_at', percentiles: false, raw: { s1: '(latest_csat_score >= 4)::int' } },
+  // An SLA target counts at its event when met, at its deadline when breached; a running one counts nowhere
+  // (its deadline is still ahead of `now`).
+  sla_fr: { code: 6, at: 'sla_fr_at', percentiles: false, raw: { s1: 'sla_fr_met::int' }, where: (now) => sql`(sla_fr_met or sla_fr_at < ${now})` },
+  sla_res: { code: 7, at: 'sla_res_at', percentiles: false, raw: { s1: 'sla_res_met::int' }, where: (now) => sql`(sla_res_met or sla_res_at < ${now})` },
 };
+
+/** The aggregate columns every branch returns: n, pct (median and p90 of v, from one sort), median2 (of v2), s1..s4. */
+export const AGGREGATES = sql`sum(n)::int, percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v),
+  percentile_cont(0.5) within group (order by v2), sum(s1)::int, sum(s2)::int, sum(s3)::int, sum(s4)::int`;

@@ -1,0 +1,35 @@
+import { integer, pgTable, primaryKey, smallint, date, text } from 'drizzle-orm/pg-core';
+
+/**
+ * Every figure of METRICS.md, summed per local day (in the workspace time zone) and per group value, so
+ * boards and the metrics API read a few hundred rows instead of every ticket in the range. Maintained by
+ * statement triggers on `tickets` in the same transaction as each change (migration 0010), rebuilt by
+ * `metric_rollup_rebuild()`. Counts and flag sums only: percentiles are read from the figures' covering
+ * indexes (a median cannot be summed), so they stay exact.
+ *
+ * figure: 1 created, 2 first response, 3 first solve, 4 full resolution, 5 CSAT, 6 SLA first response,
+ * 7 SLA resolution. dim: 0 all (key ''), 1 agent id, 2 team id, 3 journey stage, 4 touchpoint, 5 channel,
+ * 6 priority, 7 "stage|touchpoint" (the heatmap). A missing value has the key ''.
+ */
+export const metricRollup = pgTable(
+  'metric_rollup',
+  {
+    figure: smallint().notNull(),
+    dim: smallint().notNull(),
+    day: date().notNull(),
+    key: text().notNull(),
+    n: integer().notNull().default(0),
+    /** Flag sums: solve → fcr known, fcr true, reopened, solved without reply; CSAT and SLA → satisfied / met. */
+    s1: integer().notNull().default(0),
+    s2: integer().notNull().default(0),
+    s3: integer().notNull().default(0),
+    s4: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.figure, t.dim, t.day, t.key] })],
+);
+
+/** The time zone the rollup's days are in (one row): the workspace's, kept equal by updateSettings. */
+export const metricRollupMeta = pgTable('metric_rollup_meta', {
+  id: smallint().primaryKey().default(1),
+  timeZone: text().notNull(),
+});
