@@ -21,7 +21,7 @@ export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
     <span
       data-tone={tone}
       className={cn(
-        'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+        'ui-badge',
         tones[tone],
         className,
       )}

@@ -1,13 +1,8 @@
 import * as React from 'react';
 import { cn } from './cn';
 
-/** Shared look for text-like controls (input, textarea, native select). */
-export const controlClasses =
-  'block w-full rounded-control border border-slate-300 bg-white px-3 text-base text-slate-900 shadow-sm sm:text-sm ' +
-  'placeholder:text-slate-400 transition-colors ' +
-  'focus-visible:border-brand-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-500/40 ' +
-  'disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 read-only:bg-slate-50 ' +
-  'aria-invalid:border-danger-500 aria-invalid:focus-visible:outline-danger-500/40';
+/** Shared look for text-like controls (input, textarea, native select): .ui-control in app/globals.css. */
+export const controlClasses = 'ui-control';
 
 export interface InputProps extends React.ComponentProps<'input'> {
   /** Sets aria-invalid and a red border. */

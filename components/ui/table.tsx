@@ -41,15 +41,12 @@ export function TH({ className, scope = 'col', ...props }: React.ComponentProps<
   return (
     <th
       scope={scope}
-      className={cn(
-        'px-3 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase sm:px-4',
-        className,
-      )}
+      className={cn('ui-th', className)}
       {...props}
     />
   );
 }
 
 export function TD({ className, ...props }: React.ComponentProps<'td'>) {
-  return <td className={cn('px-3 py-3 align-middle text-slate-800 sm:px-4', className)} {...props} />;
+  return <td className={cn('ui-td', className)} {...props} />;
 }
