@@ -11,3 +11,4 @@ export * from './api-tokens';
 export * from './rate-limits';
 export * from './saved-views';
 export * from './presence';
+export * from './portal';

@@ -48,6 +48,8 @@ export const tickets = pgTable(
     followUpOfId: integer().references((): AnyPgColumn => tickets.id),
     mergedIntoId: integer().references((): AnyPgColumn => tickets.id),
     externalId: text(),
+    /** Submitted by a signed-in portal account: the one kind of request an unverified account may see. */
+    submittedByAccount: boolean().notNull().default(false),
 
     createdAt: timestamp(tz).notNull().defaultNow(),
     updatedAt: timestamp(tz).notNull().defaultNow(),
@@ -106,6 +108,8 @@ export const tickets = pgTable(
     index('tickets_change_seq_idx').on(t.changeSeq),
     index('tickets_subject_fts_idx').using('gin', sql`to_tsvector('english', ${t.subject})`),
     index('tickets_open_priority_idx').on(t.priorityRank, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    // Auto-close finds solved tickets whose last public activity is older than the delay.
+    index('tickets_solved_public_activity_idx').on(t.lastPublicActivityAt).where(sql`status = 'solved'`),
     index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(sql`${OPEN_STATUSES_SQL} and sla_next_due_at is not null`),
   ],
 );
