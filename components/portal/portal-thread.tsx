@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
-import type { PortalTicket } from '@/server/queries/ticket-detail';
+import type { PortalTicket } from '@/server/queries/portal';
 
 /** The public conversation, as text: customer messages on the right, support on the left. */
 export function PortalThread({ messages }: { messages: PortalTicket['thread'] }) {
