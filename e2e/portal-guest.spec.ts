@@ -36,10 +36,12 @@ test('guest journey by link: submit with an email, link shown once and mailed, r
   // Agent: an internal note, then a public reply that solves.
   await page.goto('/inbox');
   await page.getByTestId('inbox-row').filter({ hasText: subject }).getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
   const ticketUrl = page.url();
   await page.getByRole('tab', { name: 'Internal note' }).click();
   await page.getByLabel('Note').fill(`NOTE-${id} customer seems upset`);
   await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByTestId('internal-note').filter({ hasText: `NOTE-${id}` })).toBeVisible();
   await page.getByRole('tab', { name: 'Public reply' }).click();
   await page.getByLabel('Reply').fill('We are sending a new one.');
   await page.getByLabel('Then set status').selectOption('solved');
@@ -51,11 +53,12 @@ test('guest journey by link: submit with an email, link shown once and mailed, r
   await elsewhere.goto(ratePath);
   await expectAccessible(elsewhere, 'rating page');
   await screenshots(elsewhere, 'portal-rate');
-  await elsewhere.getByRole('radio', { name: /^2 –/ }).check();
+  await elsewhere.getByTestId('score-2').click();
   await elsewhere.getByRole('button', { name: 'Send rating' }).click();
   await expect(elsewhere.getByTestId('form-success')).toContainText('2 out of 5');
   await elsewhere.goto(ratePath);
-  await elsewhere.getByRole('radio', { name: /^5 –/ }).check();
+  await elsewhere.getByTestId('score-5').click();
+  await expect(elsewhere.getByRole('radio', { name: /^5 –/ })).toBeChecked();
   await elsewhere.getByRole('button', { name: 'Update rating' }).click();
   await expect(elsewhere.getByTestId('form-success')).toContainText('5 out of 5');
   await page.goto(ticketUrl);

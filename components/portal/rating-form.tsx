@@ -32,7 +32,7 @@ export function RatingForm({ target, current, initialScore }: { target: RatingTa
         <p className="text-sm text-slate-600">{current ? `You rated this ${current.score} out of 5. You can change your rating until the request is closed.` : 'Rate our help from 1 (very poor) to 5 (excellent).'}</p>
         <div className="flex flex-wrap gap-2">
           {LABELS.map((label, i) => (
-            <label key={label} className="cursor-pointer">
+            <label key={label} className="cursor-pointer" data-testid={`score-${i + 1}`}>
               <input type="radio" name="score" value={i + 1} defaultChecked={selected === i + 1} className="peer sr-only" aria-label={`${i + 1} – ${label}`} />
               <span
                 aria-hidden
