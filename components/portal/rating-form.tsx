@@ -30,19 +30,19 @@ export function RatingForm({ target, current, initialScore }: { target: RatingTa
       <fieldset className="space-y-2">
         <legend className="text-base font-semibold text-slate-900">How did we do?</legend>
         <p className="text-sm text-slate-600">{current ? `You rated this ${current.score} out of 5. You can change your rating until the request is closed.` : 'Rate our help from 1 (very poor) to 5 (excellent).'}</p>
-        <div className="flex flex-wrap gap-2">
+        <div className="grid grid-cols-5 gap-2 sm:flex sm:flex-wrap">
           {LABELS.map((label, i) => (
-            <label key={label} className="cursor-pointer" data-testid={`score-${i + 1}`}>
+            <label key={label} className="block cursor-pointer" data-testid={`score-${i + 1}`}>
               <input type="radio" name="score" value={i + 1} defaultChecked={selected === i + 1} className="peer sr-only" aria-label={`${i + 1} – ${label}`} />
               <span
                 aria-hidden
                 className={cn(
-                  'flex min-w-16 flex-col items-center rounded-control border border-slate-300 px-3 py-2 text-sm text-slate-700',
+                  'flex h-full flex-col items-center rounded-control border border-slate-300 px-1 py-2 text-center text-sm text-slate-700 sm:min-w-16 sm:px-3',
                   'peer-checked:border-brand-600 peer-checked:bg-brand-50 peer-checked:text-brand-800 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500',
                 )}
               >
                 <span className="text-lg font-semibold">{i + 1}</span>
-                <span className="text-xs">{label}</span>
+                <span className="text-[11px] leading-tight sm:text-xs">{label}</span>
               </span>
             </label>
           ))}
