@@ -8,7 +8,8 @@ import { passwordResetRequestSchema, passwordResetSchema } from '@/lib/validatio
 import { z } from 'zod';
 import { requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
-import { requestPasswordReset, resendVerification, resetPassword, signUpAccount, verifyEmail } from '../services/portal-accounts';
+import { resendVerification, resetPassword, verifyEmail } from '../services/portal-accounts';
+import { limitedResetRequest, limitedSignUp } from '../services/portal-entry';
 import { enforceLimits } from '../services/portal-limits';
 import { formToObject, parseInput, runAction } from './run-action';
 
@@ -16,12 +17,7 @@ import { formToObject, parseInput, runAction } from './run-action';
 export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const input = parseInput(customerSignUpSchema, formToObject(form));
-    const db = await getDb();
-    await enforceLimits(db, 'sign-ups', [
-      { key: `signup:ip:${clientIp(await headers())}`, limit: 'signUpPerIp' },
-      { key: `signup:email:${input.email}`, limit: 'signUpPerEmail' },
-    ]);
-    const customer = await signUpAccount(db, input);
+    const customer = await limitedSignUp(await getDb(), input, clientIp(await headers()));
     return { email: customer.email };
   });
 }
@@ -30,12 +26,7 @@ export async function signUpAction(form: FormData): Promise<ActionResult<{ email
 export async function requestResetAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const { email } = parseInput(passwordResetRequestSchema, formToObject(form));
-    const db = await getDb();
-    await enforceLimits(db, 'password reset requests', [
-      { key: `reset:ip:${clientIp(await headers())}`, limit: 'resetPerIp' },
-      { key: `reset:email:${email}`, limit: 'resetPerEmail' },
-    ]);
-    await requestPasswordReset(db, email);
+    await limitedResetRequest(await getDb(), email, clientIp(await headers()));
     return { email };
   });
 }

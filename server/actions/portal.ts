@@ -12,8 +12,8 @@ import { clientIp } from '../http/client-ip';
 import { portalLinks } from '../mail/links';
 import { findPortalTicketId, portalScopeOf } from '../queries/portal';
 import { rateTicket } from '../services/csat';
-import { enforceLimits } from '../services/portal-limits';
-import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest, submitAccountRequest, submitGuestRequest } from '../services/portal-requests';
+import { limitedAccountSubmit, limitedGuestSubmit } from '../services/portal-entry';
+import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest } from '../services/portal-requests';
 import { formToObject, parseInput, runAction } from './run-action';
 
 const NOT_FOUND = 'That request does not exist.';
@@ -30,20 +30,12 @@ export async function submitRequestAction(form: FormData): Promise<ActionResult<
     const ip = clientIp(await headers());
     if (actor) {
       const input = parseInput(portalRequestSchema, formToObject(form));
-      await enforceLimits(db, 'requests in a short time', [
-        { key: `submit:customer:${actor.id}`, limit: 'submitPerCustomer' },
-        { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
-      ]);
-      const ticket = await submitAccountRequest(db, actor.id, input);
+      const ticket = await limitedAccountSubmit(db, actor.id, input, ip);
       revalidatePath('/portal');
       return { publicKey: ticket.publicKey, trackingLink: null };
     }
     const input = parseInput(guestRequestSchema, formToObject(form));
-    await enforceLimits(db, 'requests in a short time', [
-      { key: `submit:email:${input.email}`, limit: 'submitPerCustomer' },
-      { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
-    ]);
-    const { ticket, token } = await submitGuestRequest(db, input);
+    const { ticket, token } = await limitedGuestSubmit(db, input, ip);
     return { publicKey: ticket.publicKey, trackingLink: portalLinks.guest(token) };
   });
 }

@@ -53,6 +53,8 @@ describe(`portal accounts: verification, reset, sessions (${describeDb})`, () =>
     // The link verifies only the account it was made for.
     const other = await signUpAccount(handle.db, { name: 'Mallory', email: 'mallory@example.com', password: 'long-password-2' });
     await expect(verifyEmail(handle.db, token, other.id)).rejects.toMatchObject({ code: 'not_found' });
+    // It expires after 7 days.
+    await expect(verifyEmail(handle.db, token, account.id, new Date(Date.now() + 8 * 24 * 3600_000))).rejects.toMatchObject({ code: 'not_found' });
     await verifyEmail(handle.db, token, account.id);
     const actor = await loadActor(handle.db, { kind: 'customer', id: account.id, signedInAt: Date.now() });
     expect(actor).toMatchObject({ emailVerified: true });

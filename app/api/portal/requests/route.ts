@@ -6,8 +6,7 @@ import { clientIp } from '@/server/http/client-ip';
 import { jsonBody, portalRoute, requireApiCustomer } from '@/server/http/portal-api';
 import { portalLinks } from '@/server/mail/links';
 import { listCustomerRequests, portalScopeOf } from '@/server/queries/portal';
-import { enforceLimits } from '@/server/services/portal-limits';
-import { submitAccountRequest, submitGuestRequest } from '@/server/services/portal-requests';
+import { limitedAccountSubmit, limitedGuestSubmit } from '@/server/services/portal-entry';
 import { ServiceError } from '@/lib/errors';
 import { guestRequestSchema } from '@/lib/validation/portal';
 import { portalRequestSchema } from '@/lib/validation/tickets';
@@ -29,19 +28,9 @@ export const POST = portalRoute(async ({ request }) => {
   const db = await getDb();
   const ip = clientIp(request.headers);
   if (actor) {
-    const input = parseInput(portalRequestSchema, body);
-    await enforceLimits(db, 'requests in a short time', [
-      { key: `submit:customer:${actor.id}`, limit: 'submitPerCustomer' },
-      { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
-    ]);
-    const ticket = await submitAccountRequest(db, actor.id, input);
+    const ticket = await limitedAccountSubmit(db, actor.id, parseInput(portalRequestSchema, body), ip);
     return NextResponse.json({ key: ticket.publicKey, status: ticket.status }, { status: 201 });
   }
-  const input = parseInput(guestRequestSchema, body);
-  await enforceLimits(db, 'requests in a short time', [
-    { key: `submit:email:${input.email}`, limit: 'submitPerCustomer' },
-    { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
-  ]);
-  const { ticket, token } = await submitGuestRequest(db, input);
+  const { ticket, token } = await limitedGuestSubmit(db, parseInput(guestRequestSchema, body), ip);
   return NextResponse.json({ key: ticket.publicKey, status: ticket.status, tracking_link: portalLinks.guest(token) }, { status: 201 });
 });

@@ -3,18 +3,12 @@ import { getDb } from '@/server/db';
 import { parseInput } from '@/server/actions/run-action';
 import { clientIp } from '@/server/http/client-ip';
 import { jsonBody, portalRoute } from '@/server/http/portal-api';
-import { signUpAccount } from '@/server/services/portal-accounts';
-import { enforceLimits } from '@/server/services/portal-limits';
+import { limitedSignUp } from '@/server/services/portal-entry';
 import { customerSignUpSchema } from '@/lib/validation/auth';
 
 /** POST /api/portal/signup `{ name, email, password }`: 201, 400 with field errors, 409, or 429 with Retry-After. */
 export const POST = portalRoute(async ({ request }) => {
   const input = parseInput(customerSignUpSchema, await jsonBody(request));
-  const db = await getDb();
-  await enforceLimits(db, 'sign-ups', [
-    { key: `signup:ip:${clientIp(request.headers)}`, limit: 'signUpPerIp' },
-    { key: `signup:email:${input.email}`, limit: 'signUpPerEmail' },
-  ]);
-  const customer = await signUpAccount(db, input);
+  const customer = await limitedSignUp(await getDb(), input, clientIp(request.headers));
   return NextResponse.json({ email: customer.email, email_verified: false }, { status: 201 });
 });
