@@ -10,9 +10,14 @@ type RawClient =
   | { unsafe(text: string, values?: unknown[]): Promise<Record<string, unknown>[]> }
   | { query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; exec(text: string): Promise<{ rows: Record<string, unknown>[] }[]> };
 
-/** pg's driver sends objects as JSON; postgres.js and PGlite need them as text for a `::jsonb` parameter. */
-const asParam = (value: unknown) =>
-  value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) ? JSON.stringify(value) : value;
+/**
+ * pg's driver sends undefined as NULL and objects as JSON; postgres.js refuses undefined, and both it
+ * and PGlite need objects as text for a `::jsonb` parameter.
+ */
+function asParam(value: unknown) {
+  if (value === undefined) return null;
+  return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) ? JSON.stringify(value) : value;
+}
 
 function executorFor(client: RawClient): SqlExecutor {
   return {

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, newCustomerPage, signInStaff, signUpCustomer, submitRequest, unique } from './helpers';
 import { expectAccessible, linkPath, mailBody, screenshots } from './portal-helpers';
 
+// Each journey walks many steps in two browsers on a small shared box: give it room.
+test.describe.configure({ timeout: 150_000 });
+
 test('account journey: sign up, verify, submit, agent replies, customer replies, agent solves, customer rates', async ({ browser, page }) => {
   const id = unique();
   const email = `acct-${id}@example.com`;

@@ -2,6 +2,9 @@ import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { DEMO_PASSWORD, newCustomerPage, signInStaff, signUpCustomer, submitRequest, unique } from './helpers';
 import { expectAccessible, linkPath, mailBody, screenshots } from './portal-helpers';
 
+// Each journey walks many steps in two browsers on a small shared box: give it room.
+test.describe.configure({ timeout: 150_000 });
+
 test('guest journey by link: submit with an email, link shown once and mailed, reply, rate by mail, reopen, follow-up', async ({ browser, page }) => {
   const id = unique();
   const email = `guest-${id}@example.com`;

@@ -8,8 +8,12 @@ export async function expectAccessible(page: Page, label: string) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
 }
 
-/** Full-page screenshots at a 390 px phone width and at desktop width, into test-results/screens. */
+/**
+ * Full-page screenshots at a 390 px phone width and at desktop width, into test-results/screens, to look
+ * at by eye: only with TP_SCREENSHOTS=1, so CI does not spend time on them.
+ */
 export async function screenshots(page: Page, name: string) {
+  if (!process.env.TP_SCREENSHOTS) return;
   const size = page.viewportSize() ?? { width: 1280, height: 720 };
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });

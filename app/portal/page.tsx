@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Inbox } from 'lucide-react';
-import { buttonClasses, EmptyState } from '@/components/ui';
+import { buttonClasses, EmptyState, FormMessage } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
 import { RequestList } from '@/components/portal/request-list';
 import { getDb } from '@/server/db';
@@ -11,7 +11,7 @@ import { VerifyEmailBanner } from '@/components/portal/verify-email-banner';
 
 export const metadata: Metadata = { title: 'Support' };
 
-export default async function PortalHome() {
+export default async function PortalHome({ searchParams }: { searchParams: Promise<{ verified?: string }> }) {
   const actor = await getActor();
   if (actor?.kind !== 'customer') {
     return (
@@ -36,6 +36,7 @@ export default async function PortalHome() {
         actions={<Link href="/portal/new" className={buttonClasses({})}>New request</Link>}
       />
       {!actor.emailVerified && <VerifyEmailBanner email={actor.email} />}
+      <FormMessage tone="success">{actor.emailVerified && (await searchParams).verified ? 'Your email address is confirmed.' : null}</FormMessage>
       {requests.length === 0 ? (
         <EmptyState icon={Inbox} title="No requests yet" description="When you contact us, your requests and our replies appear here."
           action={<Link href="/portal/new" className={buttonClasses({})}>Submit a request</Link>} />

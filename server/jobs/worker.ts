@@ -15,7 +15,7 @@ export function jobHandlers(db: Db, clock: () => Date = () => new Date()) {
   return {
     [QUEUES.mail.name]: async (job: PgBoss.Job<MailJob>) => {
       const via = await deliverMail(db, job.id, job.data);
-      logger.info({ jobId: job.id, kind: job.data.kind, via }, 'mail delivered');
+      logger.debug({ jobId: job.id, kind: job.data.kind, via }, 'mail delivered');
     },
     [QUEUES.autoClose.name]: async () => {
       const closed = await autoCloseSolvedTickets(db, clock());
