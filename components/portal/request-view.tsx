@@ -18,8 +18,8 @@ export function RequestView({ request, reply, rating }: { request: PortalTicket;
             {portalStatusLabel(request.status)}
           </Badge>
           <span>Opened {formatDateTime(request.createdAt)}</span>
-          <span>· Updated {formatDateTime(request.lastPublicActivityAt)}</span>
-          {request.reference ? <span>· Reference {request.reference}</span> : null}
+          <span>Updated {formatDateTime(request.lastPublicActivityAt)}</span>
+          {request.reference ? <span>Reference {request.reference}</span> : null}
         </div>
         {request.journeyStage || request.touchpoint ? (
           <p className="text-sm text-slate-600">{[request.journeyStage, request.touchpoint].filter(Boolean).join(' · ')}</p>
