@@ -45,7 +45,8 @@ export default defineConfig({
     command: `node_modules/.bin/next start --port ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // The first boot migrates and seeds the demo workspace: on a busy 2-core box that can pass two minutes.
+    timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
