@@ -2,7 +2,7 @@
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time;
   // bundling it breaks every query ("The path argument must be of type string … URL").
-  serverExternalPackages: ['@electric-sql/pglite', 'pino'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', 'pg-boss', 'pg', 'nodemailer'],
   poweredByHeader: false,
   experimental: {
     // Attachments go up to 10 MB each and a 1,000-ticket import is a few MB: allow both,

@@ -45,7 +45,8 @@ export default defineConfig({
     command: `node_modules/.bin/next start --port ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // The first boot migrates and seeds the demo workspace: on a busy 2-core box that can pass two minutes.
+    timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
@@ -58,7 +59,15 @@ export default defineConfig({
       TP_DEMO_SEED: '1',
       // Many sign-ups and sign-ins come from 127.0.0.1 in one run; the per-email sign-in limit stays at its
       // default, and e2e/authorization.spec.ts proves it.
-      TP_RATE_LIMITS: JSON.stringify({ signUpPerIp: { limit: 1000, windowSeconds: 3600 }, signInPerIp: { limit: 1000, windowSeconds: 900 } }),
+      // Per-IP limits are raised for the same reason; per-email limits keep their defaults (e2e/portal-isolation.spec.ts proves one).
+      TP_RATE_LIMITS: JSON.stringify({
+        signUpPerIp: { limit: 1000, windowSeconds: 3600 },
+        signInPerIp: { limit: 1000, windowSeconds: 900 },
+        submitPerIp: { limit: 1000, windowSeconds: 60 },
+        resetPerIp: { limit: 1000, windowSeconds: 3600 },
+      }),
+      // Mail reaches the outbox within a second, so specs that read it wait less.
+      TP_JOB_POLL_SECONDS: '0.5',
       TP_E2E: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -10,6 +10,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { executorForPglite, postgresExecutor } from './queue-sql';
+import { installQueueSchema } from './queue-schema';
 
 export type Schema = typeof schema;
 /** A database or a transaction: services accept either, so they compose inside one transaction. */
@@ -23,6 +25,8 @@ export interface DbHandle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** How the job queue (pg-boss) reaches the same database: its own pool on Postgres, the one client on PGlite. */
+  queue: { url: string } | { pglite: PGlite };
 }
 
 /** Postgres tuned for short OLTP queries: parallel plans and JIT only slow them down on small boxes. */
@@ -41,17 +45,28 @@ export function pgliteClient(dataDir?: string): PGlite {
 }
 
 export function pgliteHandle(client: PGlite): DbHandle {
-  return { db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db,
+    kind: 'pglite',
+    close: () => client.close(),
+    queue: { pglite: client },
+  };
 }
 
 export function postgresHandle(url: string, options: { max?: number; reporting?: boolean } = {}): DbHandle {
   const connection = options.reporting ? REPORTING_SETTINGS : OLTP_SETTINGS;
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection });
-  return { db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+  return {
+    db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db,
+    kind: 'postgres',
+    close: () => client.end(),
+    queue: { url },
+  };
 }
 
 export async function migratePgliteClient(client: PGlite): Promise<void> {
   await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_DIR });
+  await installQueueSchema(executorForPglite(client));
 }
 
 /** Migrates under an advisory lock, so several app processes booting together migrate once. */
@@ -60,6 +75,7 @@ export async function migratePostgresUrl(url: string): Promise<void> {
   try {
     await client`select pg_advisory_lock(7270001)`;
     await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: MIGRATIONS_DIR });
+    await installQueueSchema(postgresExecutor(client));
     await client`select pg_advisory_unlock(7270001)`;
   } finally {
     await client.end();

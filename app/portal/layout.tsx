@@ -18,6 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </>
     ) : (
       <>
+        <Link className={link} href="/portal/new">New request</Link>
         <Link className={link} href="/portal/login">Sign in</Link>
         <Link className={link} href="/portal/signup">Create account</Link>
       </>

@@ -4,28 +4,41 @@ import { useRouter } from 'next/navigation';
 import { Button, Field, FormMessage, Textarea, toast } from '@/components/ui';
 import { useFormAction } from '@/components/forms/use-form-action';
 import type { TicketStatus } from '@/lib/domain/ticket-values';
-import { portalReplyAction } from '@/server/actions/portal';
+import { guestReplyAction, portalReplyAction } from '@/server/actions/portal';
 
 const HINTS: Partial<Record<TicketStatus, string>> = {
   solved: 'This request is solved. Replying reopens it.',
   closed: 'This request is closed. Replying starts a new follow-up request linked to this one.',
 };
 
-export function PortalReplyForm({ ticketKey, status }: { ticketKey: string; status: TicketStatus }) {
+/** Who is replying: a signed-in customer (by the request's key) or a guest (by their private link). */
+export type ReplyTarget = { kind: 'account'; ticketKey: string } | { kind: 'guest'; token: string };
+
+async function send(target: ReplyTarget, form: FormData) {
+  const result = target.kind === 'account' ? await portalReplyAction(form) : await guestReplyAction(form);
+  if (!result.ok) return result;
+  const next = 'publicKey' in result.data ? (result.data.followUp ? `/portal/requests/${result.data.publicKey}` : null) : result.data.followUpLink;
+  return { ok: true as const, data: { next } };
+}
+
+export function PortalReplyForm({ target, status }: { target: ReplyTarget; status: TicketStatus }) {
   const router = useRouter();
-  const { pending, failure, fieldError, onSubmit } = useFormAction(portalReplyAction, (data, form) => {
-    form.reset();
-    if (data.followUp) {
-      toast.success('We opened a follow-up request for you.');
-      router.push(`/portal/requests/${data.publicKey}`);
-    } else {
-      toast.success('Reply sent');
-      router.refresh();
-    }
-  });
+  const { pending, failure, fieldError, onSubmit } = useFormAction(
+    (form: FormData) => send(target, form),
+    (data, form) => {
+      form.reset();
+      if (data.next) {
+        toast.success('We opened a follow-up request for you.');
+        router.push(data.next);
+      } else {
+        toast.success('Reply sent');
+        router.refresh();
+      }
+    },
+  );
   return (
-    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-      <input type="hidden" name="ticketKey" value={ticketKey} />
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate aria-label="Reply">
+      {target.kind === 'account' ? <input type="hidden" name="ticketKey" value={target.ticketKey} /> : <input type="hidden" name="token" value={target.token} />}
       <FormMessage tone="error">{failure && !failure.fieldErrors ? failure.message : null}</FormMessage>
       <Field label="Your reply" htmlFor="body" hint={HINTS[status]} error={fieldError('body')}>
         <Textarea id="body" name="body" rows={4} required />

@@ -1,22 +1,40 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Button, Field, FormMessage, Input, NativeSelect, Textarea } from '@/components/ui';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/tickets';
 import { submitRequestAction } from '@/server/actions/portal';
+import { TrackingLink } from './tracking-link';
 
 type Option = { value: string; label: string };
 
-/** The portal's request form. On an error nothing is lost: the form is never reset. */
-export function RequestForm({ stages, touchpoints }: { stages: Option[]; touchpoints: Option[] }) {
+/**
+ * The portal's request form, for a signed-in customer or a guest (who gives an email address). On an
+ * error nothing is lost: the form is never reset. A guest sees their private link once, here.
+ */
+export function RequestForm({ stages, touchpoints, guest }: { stages: Option[]; touchpoints: Option[]; guest: boolean }) {
   const router = useRouter();
+  const [trackingLink, setTrackingLink] = useState<string | null>(null);
   const { pending, failure, fieldError, onSubmit } = useFormAction(submitRequestAction, (data) => {
-    router.push(`/portal/requests/${data.publicKey}`);
+    if (data.trackingLink) setTrackingLink(data.trackingLink);
+    else router.push(`/portal/requests/${data.publicKey}`);
   });
+  if (trackingLink) return <TrackingLink link={trackingLink} />;
   return (
     <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" noValidate>
       <FormMessage tone="error">{failure ? failure.message : null}</FormMessage>
+      {guest && (
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label="Your email" htmlFor="email" hint="We send your private link and our replies here" error={fieldError('email')}>
+            <Input id="email" name="email" type="email" autoComplete="email" required />
+          </Field>
+          <Field label="Your name" htmlFor="name" hint="Optional" error={fieldError('name')}>
+            <Input id="name" name="name" autoComplete="name" />
+          </Field>
+        </div>
+      )}
       <Field label="Subject" htmlFor="subject" error={fieldError('subject')}>
         <Input id="subject" name="subject" maxLength={MAX_SUBJECT_LENGTH + 50} required />
       </Field>
@@ -34,7 +52,7 @@ export function RequestForm({ stages, touchpoints }: { stages: Option[]; touchpo
       <Field label="Order or reference number" htmlFor="reference" hint="Optional" error={fieldError('reference')}>
         <Input id="reference" name="reference" />
       </Field>
-      <p className="text-xs text-slate-500">Descriptions can be up to {MAX_BODY_LENGTH.toLocaleString('en-US')} characters.</p>
+      <p className="text-xs text-slate-600">Descriptions can be up to {MAX_BODY_LENGTH.toLocaleString('en-US')} characters.</p>
       <Button type="submit" loading={pending}>Submit request</Button>
     </form>
   );

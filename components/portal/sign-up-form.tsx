@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { Button, Field, FormMessage, Input } from '@/components/ui';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { signUpAction } from '@/server/actions/portal';
+import { signUpAction } from '@/server/actions/portal-account';
 
 export function SignUpForm() {
   const router = useRouter();

@@ -12,3 +12,4 @@ export * from './rate-limits';
 export * from './saved-views';
 export * from './presence';
 export * from './metric-rollup';
+export * from './portal';

@@ -49,6 +49,8 @@ export const tickets = pgTable(
     followUpOfId: integer().references((): AnyPgColumn => tickets.id),
     mergedIntoId: integer().references((): AnyPgColumn => tickets.id),
     externalId: text(),
+    /** Submitted by a signed-in portal account: the one kind of request an unverified account may see. */
+    submittedByAccount: boolean().notNull().default(false),
     /** The subject's search vector, computed once on write so a search never re-parses text per row. */
     subjectTsv: tsvector().generatedAlwaysAs(sql`to_tsvector('english', subject)`),
 
@@ -121,6 +123,8 @@ export const tickets = pgTable(
     index('tickets_change_seq_idx').on(t.changeSeq),
     index('tickets_subject_tsv_idx').using('gin', t.subjectTsv),
     index('tickets_open_priority_idx').on(t.priorityRank, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
+    // Auto-close finds solved tickets whose last public activity is older than the delay.
+    index('tickets_solved_public_activity_idx').on(t.lastPublicActivityAt).where(sql`status = 'solved'`),
     index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(sql`${OPEN_STATUSES_SQL} and sla_next_due_at is not null`),
   ],
 );

@@ -4,7 +4,8 @@ export type StaffRole = 'admin' | 'lead' | 'agent';
 export type Role = StaffRole | 'customer';
 
 export type StaffActor = { kind: 'staff'; id: number; role: StaffRole; teamId: number | null; name: string; email: string };
-export type CustomerActor = { kind: 'customer'; id: number; name: string; email: string };
+/** `emailVerified`: until the customer opens a link mailed to the address, the account sees only what it submitted. */
+export type CustomerActor = { kind: 'customer'; id: number; name: string; email: string; emailVerified?: boolean };
 export type Actor = StaffActor | CustomerActor;
 
 export const PERMISSIONS = [

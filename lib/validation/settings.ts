@@ -44,7 +44,12 @@ export const workspaceSettingsSchema = z.object({
       signInPerEmail: limit.default({ limit: 5, windowSeconds: 900 }),
       signInPerIp: limit.default({ limit: 30, windowSeconds: 900 }),
       signUpPerIp: limit.default({ limit: 10, windowSeconds: 3600 }),
+      signUpPerEmail: limit.default({ limit: 3, windowSeconds: 3600 }),
+      resetPerIp: limit.default({ limit: 10, windowSeconds: 3600 }),
+      resetPerEmail: limit.default({ limit: 3, windowSeconds: 3600 }),
+      /** Submissions per signed-in customer, or per email for guests. */
       submitPerCustomer: limit.default({ limit: 5, windowSeconds: 60 }),
+      submitPerIp: limit.default({ limit: 20, windowSeconds: 60 }),
     })
     .prefault({}),
 });

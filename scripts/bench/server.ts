@@ -118,6 +118,8 @@ export async function startServer(opts: { port: number; databaseUrl: string; log
     NEXTAUTH_SECRET: 'bench-secret-0f4c2a9e7b1d4e6f8a3c5b7d9e1f2a4c',
     NEXTAUTH_URL: `http://localhost:${opts.port}`,
     TP_DEMO_SEED: '0',
+    // The bench measures routes: no job worker, so auto-close never rewrites seeded solved tickets mid-run.
+    TP_WORKER: '0',
     NEXT_TELEMETRY_DISABLED: '1',
   } as NodeJS.ProcessEnv;
   delete env.DATABASE_READ_URL;

@@ -4,53 +4,39 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { ServiceError, type ActionResult } from '@/lib/errors';
-import { customerSignUpSchema } from '@/lib/validation/auth';
+import { guestReplySchema, guestRequestSchema, ratingSchema } from '@/lib/validation/portal';
 import { portalReplySchema, portalRequestSchema } from '@/lib/validation/tickets';
-import { requireCustomer } from '../auth/session';
+import { z } from 'zod';
+import { getActor, requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
-import { findPortalTicketId } from '../queries/ticket-detail';
-import { signUpCustomer } from '../services/customers';
-import { hitRateLimit } from '../services/rate-limit';
-import { getSettings } from '../services/settings';
-import { addMessage } from '../services/ticket-messages';
-import { createTicket } from '../services/tickets-create';
+import { portalLinks } from '../mail/links';
+import { findPortalTicketId, portalScopeOf } from '../queries/portal';
+import { rateTicket } from '../services/csat';
+import { limitedAccountSubmit, limitedGuestSubmit } from '../services/portal-entry';
+import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest } from '../services/portal-requests';
 import { formToObject, parseInput, runAction } from './run-action';
 
-function tooMany(retryAfterSeconds: number, what: string): ServiceError {
-  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-  return new ServiceError('rate_limited', `Too many ${what}. Please wait ${wait} and try again.`, { retryAfterSeconds });
-}
+const NOT_FOUND = 'That request does not exist.';
 
-/** Portal sign-up. Anyone may call it; it is limited per IP. The client signs in afterwards. */
-export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+/**
+ * A request from the portal: a signed-in customer's, or a guest's with only an email address. Limited
+ * per customer (or email) and per IP. A guest gets the private tracking link back, to show once.
+ */
+export async function submitRequestAction(form: FormData): Promise<ActionResult<{ publicKey: string; trackingLink: string | null }>> {
   return runAction(async () => {
-    const input = parseInput(customerSignUpSchema, formToObject(form));
+    const actor = await getActor();
+    if (actor?.kind === 'staff') throw new ServiceError('forbidden', 'Staff open tickets from the inbox, not from the portal.');
     const db = await getDb();
-    const { rateLimits } = await getSettings(db);
-    const limit = await hitRateLimit(db, `signup:ip:${clientIp(await headers())}`, rateLimits.signUpPerIp);
-    if (!limit.allowed) throw tooMany(limit.retryAfterSeconds, 'sign-ups from your network');
-    const customer = await signUpCustomer(db, input);
-    return { email: customer.email };
-  });
-}
-
-/** A signed-in customer submits a request from the portal. */
-export async function submitRequestAction(form: FormData): Promise<ActionResult<{ publicKey: string }>> {
-  return runAction(async () => {
-    const customer = await requireCustomer();
-    const input = parseInput(portalRequestSchema, formToObject(form));
-    const db = await getDb();
-    const { rateLimits } = await getSettings(db);
-    const limit = await hitRateLimit(db, `submit:customer:${customer.id}`, rateLimits.submitPerCustomer);
-    if (!limit.allowed) throw tooMany(limit.retryAfterSeconds, 'requests in a short time');
-    const ticket = await createTicket(db, {
-      ...input,
-      customerId: customer.id,
-      createdByKind: 'customer',
-      channel: 'portal',
-    });
-    revalidatePath('/portal');
-    return { publicKey: ticket.publicKey };
+    const ip = clientIp(await headers());
+    if (actor) {
+      const input = parseInput(portalRequestSchema, formToObject(form));
+      const ticket = await limitedAccountSubmit(db, actor.id, input, ip);
+      revalidatePath('/portal');
+      return { publicKey: ticket.publicKey, trackingLink: null };
+    }
+    const input = parseInput(guestRequestSchema, formToObject(form));
+    const { ticket, token } = await limitedGuestSubmit(db, input, ip);
+    return { publicKey: ticket.publicKey, trackingLink: portalLinks.guest(token) };
   });
 }
 
@@ -60,19 +46,56 @@ export async function portalReplyAction(form: FormData): Promise<ActionResult<{ 
     const customer = await requireCustomer();
     const input = parseInput(portalReplySchema, formToObject(form));
     const db = await getDb();
-    const ticketId = await findPortalTicketId(db, customer.id, input.ticketKey);
-    if (!ticketId) throw new ServiceError('not_found', 'That request does not exist.');
-    const result = await addMessage(db, {
-      ticketId,
-      body: input.body,
-      authorKind: 'customer',
-      authorCustomerId: customer.id,
-      visibility: 'public',
-      channel: 'portal',
-    });
+    const ticketId = await findPortalTicketId(db, portalScopeOf(customer), input.ticketKey);
+    if (!ticketId) throw new ServiceError('not_found', NOT_FOUND);
+    const result = await replyAsAccount(db, customer.id, ticketId, input.body);
     revalidatePath('/portal');
     const publicKey = result.followUp?.publicKey ?? input.ticketKey;
     revalidatePath(`/portal/requests/${publicKey}`);
     return { publicKey, followUp: Boolean(result.followUp) };
+  });
+}
+
+const tokenField = z.string().max(100);
+
+/** A guest replies through their private link; the link is the only credential. */
+export async function guestReplyAction(form: FormData): Promise<ActionResult<{ followUpLink: string | null }>> {
+  return runAction(async () => {
+    const { token, ...rest } = formToObject(form);
+    const input = parseInput(guestReplySchema, rest);
+    const { followUpToken } = await replyAsGuest(await getDb(), parseInput(tokenField, token), input.body);
+    return { followUpLink: followUpToken ? `/portal/track/${followUpToken}` : null };
+  });
+}
+
+const rateTarget = z.union([
+  z.object({ ticketKey: z.string().min(10).max(64) }),
+  z.object({ guestToken: tokenField }),
+  z.object({ ratingToken: tokenField }),
+]);
+
+/**
+ * A 1–5 rating and a comment on a solved request: from the signed-in request page, the guest page or
+ * the mailed rating link. Each rating replaces the last.
+ */
+export async function rateRequestAction(form: FormData): Promise<ActionResult<{ score: number }>> {
+  return runAction(async () => {
+    const raw = formToObject(form);
+    const rating = parseInput(ratingSchema, raw);
+    const target = parseInput(rateTarget, raw);
+    const db = await getDb();
+    if ('ratingToken' in target) {
+      await rateByToken(db, target.ratingToken, rating);
+    } else if ('guestToken' in target) {
+      const { ticketId, customerId } = await guestTicketId(db, target.guestToken);
+      await rateTicket(db, { ticketId, customerId, ...rating });
+    } else {
+      const customer = await requireCustomer();
+      const ticketId = await findPortalTicketId(db, portalScopeOf(customer), target.ticketKey);
+      if (!ticketId) throw new ServiceError('not_found', NOT_FOUND);
+      await rateTicket(db, { ticketId, customerId: customer.id, ...rating });
+      revalidatePath(`/portal/requests/${target.ticketKey}`);
+    }
+    return { score: rating.score };
   });
 }

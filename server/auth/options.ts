@@ -8,7 +8,7 @@ import { checkSignIn, type AccountKind } from './sign-in';
 /** The JWT carries identity only; role and team are re-read from the database on every request. */
 declare module 'next-auth' {
   interface Session {
-    account?: { kind: AccountKind; id: number };
+    account?: { kind: AccountKind; id: number; signedInAt?: number };
   }
   interface User {
     kind: AccountKind;
@@ -16,7 +16,7 @@ declare module 'next-auth' {
 }
 declare module 'next-auth/jwt' {
   interface JWT {
-    account?: { kind: AccountKind; id: number };
+    account?: { kind: AccountKind; id: number; signedInAt?: number };
   }
 }
 
@@ -47,7 +47,8 @@ export const authOptions: AuthOptions = {
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]) };
+      // signedInAt lets a password reset end sessions that began before it (server/auth/session.ts).
+      if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]), signedInAt: Date.now() };
       return token;
     },
     session({ session, token }) {

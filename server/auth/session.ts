@@ -10,7 +10,7 @@ import { authOptions } from './options';
 import type { AccountKind } from './sign-in';
 
 /** Turns a session's identity into an actor with the role and team as they are now. */
-export async function loadActor(db: Db, account: { kind: AccountKind; id: number }): Promise<Actor | null> {
+export async function loadActor(db: Db, account: { kind: AccountKind; id: number; signedInAt?: number }): Promise<Actor | null> {
   if (account.kind === 'staff') {
     const [u] = await db
       .select({ id: users.id, role: users.role, teamId: users.teamId, name: users.name, email: users.email })
@@ -19,10 +19,19 @@ export async function loadActor(db: Db, account: { kind: AccountKind; id: number
     return u ? { kind: 'staff', ...u } : null;
   }
   const [c] = await db
-    .select({ id: customers.id, name: customers.name, email: customers.email })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      emailVerifiedAt: customers.emailVerifiedAt,
+      sessionsValidFrom: customers.sessionsValidFrom,
+    })
     .from(customers)
     .where(eq(customers.id, account.id));
-  return c ? { kind: 'customer', ...c } : null;
+  if (!c) return null;
+  // A password reset ends every session that began before it.
+  if (c.sessionsValidFrom && (account.signedInAt ?? 0) < c.sessionsValidFrom.getTime()) return null;
+  return { kind: 'customer', id: c.id, name: c.name, email: c.email, emailVerified: c.emailVerifiedAt !== null };
 }
 
 /** The signed-in actor for this request, or null. Cached per request. */

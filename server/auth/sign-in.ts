@@ -15,6 +15,32 @@ const BAD_CREDENTIALS = "That email and password don't match. Check them and try
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
+async function signInBuckets(db: Db, kind: AccountKind, email: string, ip: string) {
+  const { rateLimits } = await getSettings(db);
+  return [
+    { key: `signin:${kind}:email:${email.toLowerCase()}`, limit: rateLimits.signInPerEmail },
+    { key: `signin:ip:${ip}`, limit: rateLimits.signInPerIp },
+  ];
+}
+
+async function signInBlocked(db: Db, buckets: { key: string; limit: { limit: number; windowSeconds: number } }[]) {
+  for (const bucket of buckets) {
+    const state = await isRateLimited(db, bucket.key, bucket.limit);
+    if (!state.allowed) {
+      return {
+        retryAfterSeconds: state.retryAfterSeconds,
+        message: `Too many sign-in attempts. Wait ${minutes(state.retryAfterSeconds)} minute(s) and try again, or reset your password.`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Whether this email or IP is past its sign-in limit right now (the route answers 429 before next-auth runs). */
+export async function signInLimitState(db: Db, kind: AccountKind, email: string, ip: string) {
+  return signInBlocked(db, await signInBuckets(db, kind, email, ip));
+}
+
 /**
  * Checks a sign-in, rate-limited per email and per IP (failed attempts only, in Postgres so every
  * app process shares the count). The message never reveals whether the email has an account.
@@ -24,20 +50,9 @@ export async function checkSignIn(db: Db, kind: AccountKind, raw: unknown, ip: s
   if (!parsed.success) return { ok: false, message: 'Enter your email address and password.' };
   const { email, password } = parsed.data;
 
-  const { rateLimits } = await getSettings(db);
-  const buckets = [
-    { key: `signin:${kind}:email:${email}`, limit: rateLimits.signInPerEmail },
-    { key: `signin:ip:${ip}`, limit: rateLimits.signInPerIp },
-  ];
-  for (const bucket of buckets) {
-    const state = await isRateLimited(db, bucket.key, bucket.limit);
-    if (!state.allowed) {
-      return {
-        ok: false,
-        message: `Too many sign-in attempts. Wait ${minutes(state.retryAfterSeconds)} minute(s) and try again, or reset your password.`,
-      };
-    }
-  }
+  const buckets = await signInBuckets(db, kind, email, ip);
+  const blocked = await signInBlocked(db, buckets);
+  if (blocked) return { ok: false, message: blocked.message };
 
   const account =
     kind === 'staff' ? await findStaffByEmail(db, email) : await findCustomerByEmail(db, email);

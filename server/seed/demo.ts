@@ -69,7 +69,7 @@ async function runSteps(db: Db, world: World, plan: { customer: Customer; channe
       case 'reply':
         await addMessage(db, {
           ticketId, body: step.body, authorKind: 'agent', authorUserId: step.agent.id, visibility: 'public',
-          channel: plan.channel, setStatus: step.setStatus, at,
+          channel: plan.channel, setStatus: step.setStatus, at, notify: false,
         });
         break;
       case 'note':
@@ -81,7 +81,7 @@ async function runSteps(db: Db, world: World, plan: { customer: Customer; channe
         });
         break;
       case 'status':
-        await changeStatus(db, { ticketId, status: step.status, actor: step.agent ? agentActor(step.agent) : { kind: 'system' }, at });
+        await changeStatus(db, { ticketId, status: step.status, actor: step.agent ? agentActor(step.agent) : { kind: 'system' }, at, notify: false });
         break;
       case 'priority':
         await changePriority(db, { ticketId, priority: step.priority, actor: agentActor(step.agent), at });

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import type { Priority, TicketStatus } from '@/lib/domain/ticket-values';
+import { notifyStatusChange } from './portal-notify';
 import { nextRoundRobinAgent } from './round-robin';
 import { getSettings } from './settings';
 import { assertVersion, bumpVersion, lockTicket, recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
@@ -15,21 +16,30 @@ interface FieldEdit {
   at?: Date;
 }
 
-/** Changes a ticket's status (field edit: version-checked, bumps the version). */
-export async function changeStatus(db: Db, input: FieldEdit & { status: TicketStatus }): Promise<TicketRow> {
+/**
+ * Changes a ticket's status (field edit: version-checked, bumps the version). A system job passes
+ * `onlyIf`, checked on the locked row: when it no longer holds (the customer replied meanwhile), nothing changes.
+ */
+export async function changeStatus(
+  db: Db,
+  input: FieldEdit & { status: TicketStatus; onlyIf?: (row: TicketRow) => boolean; notify?: boolean },
+): Promise<TicketRow> {
   return db.transaction(async (tx) => {
     const settings = await getSettings(tx);
     const row = await lockTicket(tx, input.ticketId);
     if (input.version !== undefined) assertVersion(row, input.version);
     if (row.status === input.status) return row;
+    if (input.onlyIf && !input.onlyIf(row)) return row;
     if (row.status === 'closed') throw new ServiceError('ticket_closed', 'This ticket is closed; its status can no longer change.');
-    return recordTicketEvent(
+    const updated = await recordTicketEvent(
       tx,
       row,
       { type: 'status', at: input.at ?? new Date(), data: { from: row.status, to: input.status } },
       input.actor,
       { settings, set: bumpVersion },
     );
+    if (input.notify !== false) await notifyStatusChange(tx, row, updated);
+    return updated;
   });
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { messages } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import type { Channel, MessageAuthorKind, TicketStatus, Visibility } from '@/lib/domain/ticket-values';
+import { notifyAgentReply } from './portal-notify';
 import { getSettings } from './settings';
 import { createTicketInTx } from './tickets-create';
 import { bumpVersion, lockTicket, recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
@@ -18,6 +19,8 @@ export interface AddMessageInput {
   /** A status set in the same step as the message ("reply and solve"). */
   setStatus?: TicketStatus;
   at?: Date;
+  /** Mail the customer about a public agent reply (and a solve). Off for seeded history. */
+  notify?: boolean;
 }
 
 export interface AddMessageResult {
@@ -78,6 +81,7 @@ export async function addMessage(db: Db, input: AddMessageInput): Promise<AddMes
       actor,
       options,
     );
+    const beforeStatus = ticket;
     if (input.setStatus && input.setStatus !== ticket.status) {
       ticket = await recordTicketEvent(
         tx,
@@ -86,6 +90,9 @@ export async function addMessage(db: Db, input: AddMessageInput): Promise<AddMes
         actor,
         { ...options, set: bumpVersion },
       );
+    }
+    if (input.notify !== false && input.authorKind === 'agent' && input.visibility === 'public') {
+      await notifyAgentReply(tx, beforeStatus, ticket, { body: input.body, authorUserId: input.authorUserId ?? null });
     }
     return { ticket, messageId: message.id };
   });

@@ -27,6 +27,8 @@ export interface CreateTicketInput {
   reference?: string | null;
   followUpOfId?: number | null;
   externalId?: string | null;
+  /** Submitted by a signed-in portal account (an unverified account sees only these). */
+  submittedByAccount?: boolean;
   at?: Date;
   /** History imports may carry retired taxonomy keys. */
   allowRetiredTaxonomy?: boolean;
@@ -85,6 +87,7 @@ export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promis
       touchpoint: created.touchpoint,
       followUpOfId: created.followUpOfId,
       externalId: input.externalId ?? null,
+      submittedByAccount: input.submittedByAccount ?? false,
       createdAt: at,
       updatedAt: at,
       lastActivityAt: at,

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { messages, ticketEvents, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
-import { getPortalTicket } from '@/server/queries/ticket-detail';
-import { listCustomerRequests } from '@/server/queries/portal';
+import { getPortalTicket, listCustomerRequests } from '@/server/queries/portal';
 import { changeStatus } from '@/server/services/ticket-fields';
 import { addMessage } from '@/server/services/ticket-messages';
 import { createTicket } from '@/server/services/tickets-create';
@@ -62,14 +61,14 @@ describe(`the first ticket loop (${describeDb})`, () => {
     await addMessage(db, { ticketId: ticket.id, body: 'SECRET: customer is on the watch list', authorKind: 'agent', authorUserId: agent.id, visibility: 'internal', at: at(1) });
     await addMessage(db, { ticketId: ticket.id, body: 'Refund issued.', authorKind: 'agent', authorUserId: agent.id, visibility: 'public', at: at(2) });
 
-    const view = await getPortalTicket(db, alice.id, ticket.publicKey);
+    const view = await getPortalTicket(db, { customerId: alice.id, verified: true }, ticket.publicKey);
     expect(view?.thread.map((m) => m.body)).toEqual(['Please refund.', 'Refund issued.']);
     expect(JSON.stringify(view)).not.toContain('SECRET');
     expect(view).not.toHaveProperty('id');
     expect(view).not.toHaveProperty('assigneeId');
 
-    expect(await getPortalTicket(db, bob.id, ticket.publicKey)).toBeNull();
-    expect((await listCustomerRequests(db, bob.id)).map((r) => r.publicKey)).not.toContain(ticket.publicKey);
+    expect(await getPortalTicket(db, { customerId: bob.id, verified: true }, ticket.publicKey)).toBeNull();
+    expect((await listCustomerRequests(db, { customerId: bob.id, verified: true })).map((r) => r.publicKey)).not.toContain(ticket.publicKey);
   });
 
   it('a stale version gets a conflict and changes nothing', async () => {

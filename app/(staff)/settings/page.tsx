@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Badge, Card, CardHeader, CardTitle, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
+import Link from 'next/link';
+import { Badge, buttonClasses, Card, CardHeader, CardTitle, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
 import { ApiTokens } from '@/components/settings/api-tokens';
 import { BusinessHoursForm } from '@/components/settings/business-hours-form';
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
       <PageHeader
         title="Settings"
         description="Workspace configuration. Changes apply from now on; past figures change only with a metrics rebuild."
+        actions={<Link href="/settings/outbox" className={buttonClasses({ variant: 'secondary' })}>Outbox</Link>}
       />
       <GeneralForm
         timeZone={settings.timeZone}

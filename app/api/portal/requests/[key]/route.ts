@@ -1,0 +1,12 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/server/db';
+import { notFound, portalRequestJson, portalRoute, requireApiCustomer } from '@/server/http/portal-api';
+import { getPortalTicket, portalScopeOf } from '@/server/queries/portal';
+
+/** GET /api/portal/requests/{key}: one of the customer's own requests; anyone else's key is a 404. */
+export const GET = portalRoute<{ key: string }>(async ({ params }) => {
+  const customer = await requireApiCustomer();
+  const request = await getPortalTicket(await getDb(), portalScopeOf(customer), params.key);
+  if (!request) throw notFound();
+  return NextResponse.json({ request: portalRequestJson(request) });
+});

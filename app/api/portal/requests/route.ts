@@ -1,0 +1,36 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/server/db';
+import { parseInput } from '@/server/actions/run-action';
+import { getActor } from '@/server/auth/session';
+import { clientIp } from '@/server/http/client-ip';
+import { jsonBody, portalRoute, requireApiCustomer } from '@/server/http/portal-api';
+import { portalLinks } from '@/server/mail/links';
+import { listCustomerRequests, portalScopeOf } from '@/server/queries/portal';
+import { limitedAccountSubmit, limitedGuestSubmit } from '@/server/services/portal-entry';
+import { ServiceError } from '@/lib/errors';
+import { guestRequestSchema } from '@/lib/validation/portal';
+import { portalRequestSchema } from '@/lib/validation/tickets';
+
+/** GET /api/portal/requests: the signed-in customer's requests, with status and last update. */
+export const GET = portalRoute(async () => {
+  const customer = await requireApiCustomer();
+  const rows = await listCustomerRequests(await getDb(), portalScopeOf(customer));
+  return NextResponse.json({
+    requests: rows.map((r) => ({ key: r.publicKey, subject: r.subject, status: r.status, created_at: r.createdAt.toISOString(), last_update_at: r.lastPublicActivityAt.toISOString() })),
+  });
+});
+
+/** POST /api/portal/requests: submit, signed in or as a guest (with `email`); 429 with Retry-After past the limits. */
+export const POST = portalRoute(async ({ request }) => {
+  const actor = await getActor();
+  if (actor?.kind === 'staff') throw new ServiceError('forbidden', 'Staff open tickets from the inbox, not from the portal.');
+  const body = await jsonBody(request);
+  const db = await getDb();
+  const ip = clientIp(request.headers);
+  if (actor) {
+    const ticket = await limitedAccountSubmit(db, actor.id, parseInput(portalRequestSchema, body), ip);
+    return NextResponse.json({ key: ticket.publicKey, status: ticket.status }, { status: 201 });
+  }
+  const { ticket, token } = await limitedGuestSubmit(db, parseInput(guestRequestSchema, body), ip);
+  return NextResponse.json({ key: ticket.publicKey, status: ticket.status, tracking_link: portalLinks.guest(token) }, { status: 201 });
+});

@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/server/db';
+import { notFound, portalRequestJson, portalRoute } from '@/server/http/portal-api';
+import { getGuestTicket } from '@/server/queries/portal';
+import { guestTicketId } from '@/server/services/portal-requests';
+
+/** GET /api/portal/track/{token}: a guest's request by private link; expired or guessed links are 404. */
+export const GET = portalRoute<{ token: string }>(async ({ params }) => {
+  const db = await getDb();
+  const { ticketId } = await guestTicketId(db, params.token);
+  const request = await getGuestTicket(db, ticketId);
+  if (!request) throw notFound();
+  return NextResponse.json({ request: portalRequestJson(request) }, { headers: { 'referrer-policy': 'no-referrer' } });
+});

@@ -1,0 +1,23 @@
+import PgBoss from 'pg-boss';
+import type { SqlExecutor } from './queue-sql';
+
+/** The background queues. Mail retries with backoff (30 s, 60 s, 120 s …); auto-close runs on a schedule. */
+export const QUEUES = {
+  mail: { name: 'send-mail', options: { retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } },
+  autoClose: { name: 'auto-close', options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 } },
+} as const;
+
+/**
+ * Installs (or upgrades) pg-boss's own schema and creates the queues, right after the app's migrations,
+ * so every database that is migrated can take jobs: a ticket write that enqueues mail never meets a
+ * missing table, whether or not a worker has started yet.
+ */
+export async function installQueueSchema(executor: SqlExecutor): Promise<void> {
+  const boss = new PgBoss({ db: executor, supervise: false, schedule: false, migrate: true });
+  await boss.start();
+  try {
+    for (const queue of Object.values(QUEUES)) await boss.createQueue(queue.name, { name: queue.name, ...queue.options });
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
+}

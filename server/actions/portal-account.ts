@@ -1,0 +1,62 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { getDb } from '@/db/client';
+import type { ActionResult } from '@/lib/errors';
+import { customerSignUpSchema } from '@/lib/validation/auth';
+import { passwordResetRequestSchema, passwordResetSchema } from '@/lib/validation/portal';
+import { z } from 'zod';
+import { requireCustomer } from '../auth/session';
+import { clientIp } from '../http/client-ip';
+import { resendVerification, resetPassword, verifyEmail } from '../services/portal-accounts';
+import { limitedResetRequest, limitedSignUp } from '../services/portal-entry';
+import { enforceLimits } from '../services/portal-limits';
+import { formToObject, parseInput, runAction } from './run-action';
+
+/** Portal sign-up, limited per IP and per email. The client signs in afterwards; a verification mail is queued. */
+export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    const input = parseInput(customerSignUpSchema, formToObject(form));
+    const customer = await limitedSignUp(await getDb(), input, clientIp(await headers()));
+    return { email: customer.email };
+  });
+}
+
+/** "Forgot password": the same answer whether or not the address has an account. */
+export async function requestResetAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    const { email } = parseInput(passwordResetRequestSchema, formToObject(form));
+    await limitedResetRequest(await getDb(), email, clientIp(await headers()));
+    return { email };
+  });
+}
+
+const tokenField = z.string().max(100);
+
+export async function resetPasswordAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    const { token, ...rest } = formToObject(form);
+    const input = parseInput(passwordResetSchema, rest);
+    const customer = await resetPassword(await getDb(), parseInput(tokenField, token), input.password);
+    return { email: customer.email };
+  });
+}
+
+/** Confirms the signed-in customer's address from the mailed link. */
+export async function verifyEmailAction(form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const customer = await requireCustomer();
+    await verifyEmail(await getDb(), parseInput(tokenField, formToObject(form).token), customer.id);
+    return undefined;
+  });
+}
+
+export async function resendVerificationAction(): Promise<ActionResult> {
+  return runAction(async () => {
+    const customer = await requireCustomer();
+    const db = await getDb();
+    await enforceLimits(db, 'verification mails', [{ key: `verify:customer:${customer.id}`, limit: 'resetPerEmail' }]);
+    await resendVerification(db, customer.id);
+    return undefined;
+  });
+}

@@ -1,0 +1,65 @@
+import { NextResponse } from 'next/server';
+import { ServiceError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import type { CustomerActor } from '@/lib/domain/permissions';
+import { getActor } from '../auth/session';
+import type { PortalTicket } from '../queries/portal';
+import { apiError } from './api';
+
+/**
+ * Wraps a portal JSON route: every expected failure is `{ error: { code, message, details? } }` with
+ * its status (404 for anything the caller may not see, 429 with Retry-After past a limit), and an
+ * unexpected one is logged and answered with a generic 500.
+ */
+export function portalRoute<C>(handler: (ctx: { request: Request; params: C }) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
+    try {
+      return await handler({ request, params: await context.params });
+    } catch (error) {
+      if (error instanceof ServiceError) return apiError(error);
+      logger.error({ err: error, requestId: request.headers.get('x-request-id'), url: request.url }, 'portal api request failed');
+      return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
+    }
+  };
+}
+
+/** The signed-in customer, or 401. Staff sessions do not use the portal API. */
+export async function requireApiCustomer(): Promise<CustomerActor> {
+  const actor = await getActor();
+  if (!actor) throw new ServiceError('unauthenticated', 'Sign in to the portal first.');
+  if (actor.kind !== 'customer') throw new ServiceError('forbidden', 'The portal API is for customers.');
+  return actor;
+}
+
+/** A JSON body, or a 400 a person can act on. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ServiceError('invalid', 'Send a JSON body.');
+  }
+}
+
+export const notFound = () => new ServiceError('not_found', 'That request does not exist, or the link has expired.');
+
+/** A request as JSON: the customer-visible fields only (the same whitelist as the portal page). */
+export function portalRequestJson(request: PortalTicket) {
+  return {
+    key: request.publicKey,
+    subject: request.subject,
+    reference: request.reference,
+    status: request.status,
+    created_at: request.createdAt.toISOString(),
+    last_update_at: request.lastPublicActivityAt.toISOString(),
+    journey_stage: request.journeyStage,
+    touchpoint: request.touchpoint,
+    follow_up_of: request.followUpOfKey,
+    rating: request.rating,
+    messages: request.thread.map((m) => ({
+      from: m.authorKind === 'customer' ? 'you' : 'support',
+      name: m.staffName,
+      body: m.body,
+      created_at: m.createdAt.toISOString(),
+    })),
+  };
+}

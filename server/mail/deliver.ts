@@ -1,0 +1,36 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '@/db/client';
+import { outboundEmails } from '@/db/schema';
+import type { MailJob } from './enqueue';
+import { unseal } from './seal';
+import type { RenderedMail } from './templates';
+
+let transport: Transporter | undefined;
+
+function smtp(url: string): Transporter {
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+/**
+ * Sends one queued mail: through SMTP when SMTP_URL is set, otherwise into the outbox table that admins
+ * read in Settings → Outbox. A throw makes the queue retry the job later. The job id keeps a retried
+ * job from writing the same outbox row twice.
+ */
+export async function deliverMail(db: Db, jobId: string, job: MailJob, env: NodeJS.ProcessEnv = process.env): Promise<'smtp' | 'outbox'> {
+  const mail = JSON.parse(unseal(job.sealed)) as RenderedMail;
+  if (env.SMTP_URL) {
+    await smtp(env.SMTP_URL).sendMail({
+      from: env.MAIL_FROM || 'Touchpoint Support <support@touchpoint.invalid>',
+      to: job.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
+    return 'smtp';
+  }
+  await db
+    .insert(outboundEmails)
+    .values({ kind: job.kind, toAddress: job.to, subject: mail.subject, body: mail.text, jobId })
+    .onConflictDoNothing({ target: outboundEmails.jobId });
+  return 'outbox';
+}
