@@ -213,7 +213,7 @@ async function benchStage() {
   // Named after the test database, and on its own port, so checkouts side by side never share either.
   url.pathname = `${url.pathname.replace(/\/$/, '') || '/touchpoint'}_bench`;
   const port = process.env.TP_BENCH_PORT || '3198';
-  const code = await run(bin('tsx'), ['scripts/bench/run.ts', '--tickets', '2000', '--duration', '1', '--port', port], baseEnv({ BENCH_DATABASE_URL: url.toString(), DATABASE_URL: undefined }));
+  const code = await run(bin('tsx'), ['scripts/bench/run.ts', '--tickets', '2000', '--duration', '1', '--port', port], baseEnv({ BENCH_DATABASE_URL: url.toString(), DATABASE_URL: undefined, BENCH_RESULTS_DIR: path.join(RESULTS, 'bench') }));
   record('bench (2k)', code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, code, startedAt);
 }
 

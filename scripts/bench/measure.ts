@@ -5,6 +5,7 @@ import type { Budget, RouteDef } from './routes';
 
 export interface RouteResult {
   name: string;
+  method: 'GET' | 'POST';
   paths: string[];
   state: 'ok' | 'not available' | 'failed';
   httpStatus?: number;
@@ -30,15 +31,22 @@ export function percentile(sorted: number[], q: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+const okStatus = (route: RouteDef) => (route.post ? 201 : 200);
+
+function requestInit(route: RouteDef, headers: Record<string, string>) {
+  if (!route.post) return { method: 'GET', headers };
+  return { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: route.post.body };
+}
+
 async function probe(baseUrl: string, route: RouteDef, headers: Record<string, string>) {
   let bytes = 0;
   for (const [i, p] of route.paths.entries()) {
-    const res = await fetch(baseUrl + p, { headers, redirect: 'manual' });
+    const res = await fetch(baseUrl + p, { ...requestInit(route, headers), redirect: 'manual' });
     const body = Buffer.from(await res.arrayBuffer());
     if (i === 0) bytes = body.length;
-    if (res.status !== 200) return { status: res.status, path: p, body: body.toString('utf8').slice(0, 300), bytes };
+    if (res.status !== okStatus(route)) return { status: res.status, path: p, body: body.toString('utf8').slice(0, 300), bytes };
   }
-  return { status: 200, path: route.paths[0], body: '', bytes };
+  return { status: okStatus(route), path: route.paths[0], body: '', bytes };
 }
 
 /** Body bytes as sent to a client that accepts gzip, as every browser does (Next compresses responses). */
@@ -61,7 +69,7 @@ async function run(baseUrl: string, route: RouteDef, headers: Record<string, str
     duration,
     timeout: 60,
     headers,
-    requests: route.paths.map((path) => ({ method: 'GET', path })),
+    requests: route.paths.map((path) => ({ path, ...requestInit(route, headers) })),
   });
   if (latencies) {
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
@@ -83,7 +91,7 @@ export async function measureRoute(
   headers: Record<string, string>,
   duration: number,
 ): Promise<RouteResult> {
-  const base: RouteResult = { name: route.name, paths: route.paths, state: 'ok', budget: route.budget };
+  const base: RouteResult = { name: route.name, method: route.post ? 'POST' : 'GET', paths: route.paths, state: 'ok', budget: route.budget };
   if (!route.paths.length) return { ...base, state: 'not available', message: route.note ?? 'no data to build the request from' };
   let first: Awaited<ReturnType<typeof probe>>;
   try {
@@ -92,7 +100,7 @@ export async function measureRoute(
     return { ...base, state: 'failed', message: `no answer: ${(error as Error).cause ?? (error as Error).message}` };
   }
   if (first.status === 404) return { ...base, state: 'not available', httpStatus: 404, message: `${first.path} answered 404` };
-  if (first.status !== 200) {
+  if (first.status !== okStatus(route)) {
     return { ...base, state: 'failed', httpStatus: first.status, message: `${first.path} answered ${first.status}: ${first.body}` };
   }
   try {
@@ -103,7 +111,7 @@ export async function measureRoute(
     latencies.sort((a, b) => a - b);
     const result: RouteResult = {
       ...base,
-      httpStatus: 200,
+      httpStatus: okStatus(route),
       samples: latencies.length,
       p50: round(percentile(latencies, 0.5)),
       p95: round(percentile(latencies, 0.95)),
@@ -111,7 +119,7 @@ export async function measureRoute(
       mean: round(latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length)),
       rps10: round(throughput.requests.total / Math.max(0.001, throughput.duration || duration)),
       bytes: first.bytes,
-      wireBytes: await wireBytes(baseUrl + route.paths[0], headers),
+      wireBytes: route.post ? first.bytes : await wireBytes(baseUrl + route.paths[0], headers),
     };
     result.withinBudget = route.budget ? (result[route.budget.stat] ?? Infinity) < route.budget.ms : null;
     return result;

@@ -75,7 +75,7 @@ export function renderMarkdown(r: BenchReport): string {
   ];
   const notes = r.routes.filter((x) => x.state !== 'ok' && x.message);
   if (notes.length) lines.push(...notes.map((x) => `- ${x.name}: ${x.message!.replace(/\s+/g, ' ').slice(0, 300)}`), '');
-  lines.push('Requests:', '', ...r.routes.map((x) => `- ${x.name}: \`GET ${x.paths[0] ?? '–'}\`${x.paths.length > 1 ? ` (and ${x.paths.length - 1} more ids)` : ''}`), '');
+  lines.push('Requests:', '', ...r.routes.map((x) => `- ${x.name}: \`${x.method ?? 'GET'} ${x.paths[0] ?? '–'}\`${x.paths.length > 1 ? ` (and ${x.paths.length - 1} more ids)` : ''}`), '');
   return lines.join('\n');
 }
 

@@ -11,6 +11,8 @@ export interface RouteDef {
   auth: Auth;
   /** One or more paths; autocannon cycles through them. */
   paths: string[];
+  /** A write route: the method and JSON body sent to every path (GET without a body otherwise). */
+  post?: { body: string };
   budget?: Budget;
   /** Why the route has no paths, when it has none. */
   note?: string;
@@ -18,7 +20,7 @@ export interface RouteDef {
 
 export const ROUTE_NAMES = [
   'inbox-api', 'inbox-api-deep', 'inbox-filtered', 'search-common', 'search-rare', 'inbox-page', 'ticket-page', 'ticket-metrics', 'metrics-30d', 'metrics-30d-grouped',
-  'metrics-90d', 'board-30d', 'board-90d', 'heatmap',
+  'metrics-90d', 'board-30d', 'board-90d', 'heatmap', 'reply',
 ] as const;
 
 export const BUDGETS: Record<string, Budget> = {
@@ -35,6 +37,7 @@ export const BUDGETS: Record<string, Budget> = {
   'board-30d': { stat: 'p95', ms: 300 },
   'board-90d': { stat: 'p95', ms: 800 },
   heatmap: { stat: 'p95', ms: 300 },
+  reply: { stat: 'p50', ms: 20 },
 };
 
 const OPEN = `status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null`;
@@ -43,6 +46,8 @@ export const INBOX_PATH = '/api/v1/tickets?view=all_open';
 
 export interface RouteContext {
   ticketIds: number[];
+  /** Open tickets for the reply route (a closed ticket refuses replies). */
+  openTicketIds: number[];
   deepCursor: string | null;
   deepNote?: string;
   deepOffset: number;
@@ -86,9 +91,12 @@ export async function routeContext(sql: postgres.Sql, baseUrl: string, token: st
     const [row] = await sql<{ id: number }[]>`select id from tickets where id >= ${Math.ceil((max ?? 0) * f)} order by id limit 1`;
     if (row && !ticketIds.includes(row.id)) ticketIds.push(row.id);
   }
+  const openTicketIds = (
+    await sql<{ id: number }[]>`select id from tickets where ${sql.unsafe(OPEN)} and id >= ${Math.ceil((max ?? 0) / 2)} order by id limit 5`
+  ).map((r) => r.id);
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from tickets where ${sql.unsafe(OPEN)}`;
   const deepOffset = Math.min(100_000, Math.floor(n * 0.8));
-  return { ticketIds, deepOffset, openCount: n, ...(await deepCursor(sql, baseUrl, token, deepOffset)) };
+  return { ticketIds, openTicketIds, deepOffset, openCount: n, ...(await deepCursor(sql, baseUrl, token, deepOffset)) };
 }
 
 export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
@@ -110,6 +118,14 @@ export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
     { name: 'board-30d', auth: 'cookie', paths: ['/boards?range=30'] },
     { name: 'board-90d', auth: 'cookie', paths: ['/boards?range=90'] },
     { name: 'heatmap', auth: 'cookie', paths: ['/boards/heatmap'] },
+    // Last, so the messages it adds do not weigh on the reads above. A public reply: the full write path
+    // (facts, events, rollup trigger, the mail job).
+    {
+      name: 'reply',
+      auth: 'bearer',
+      paths: ctx.openTicketIds.map((id) => `/api/v1/tickets/${id}/messages`),
+      post: { body: JSON.stringify({ body: 'Thanks for your patience, this is fixed now.', visibility: 'public' }) },
+    },
   ];
   return defs.map((d) => ({ ...d, budget: BUDGETS[d.name], note: d.name === 'inbox-api-deep' ? ctx.deepNote : undefined }));
 }

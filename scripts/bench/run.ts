@@ -17,7 +17,8 @@ import { verifySample } from './verify';
 const USAGE = `Usage: npm run bench -- --size (or --tickets) 10k|100k|1m|<number> [--duration 10] [--skip-seed] [--routes a,b]
        [--build] [--port 3199] [--no-message-events]
 Routes: ${ROUTE_NAMES.join(', ')}
-Database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/touchpoint_bench); it is dropped and recreated.`;
+Database: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/touchpoint_bench); it is dropped and recreated.
+Results: bench/results, or BENCH_RESULTS_DIR.`;
 
 class UsageError extends Error {}
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -149,7 +150,7 @@ async function main(): Promise<number> {
       server: { idleRssMb: idle.rssMb, rssMb: after.rssMb, groupRssMb: after.groupRssMb, pid: after.pid },
       routes: results,
     };
-    const files = writeReport(report);
+    const files = writeReport(report, process.env.BENCH_RESULTS_DIR || undefined);
     log('');
     log(renderMarkdown(report));
     log(`Wrote ${files.md} and ${files.json}`);
