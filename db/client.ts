@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withReplicas, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -113,19 +113,36 @@ export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
 
-const globalForReplica = globalThis as unknown as { __touchpointReplica?: DbHandle };
+const globalForReplica = globalThis as unknown as { __touchpointReporting?: { db: Db; handle: DbHandle } };
 
 /**
- * Reporting reads (boards, metrics, exports): the replica at DATABASE_READ_URL when one is set, so
+ * The primary wrapped with drizzle's `withReplicas`: selects go to the replica at `readUrl`, writes to the
+ * primary. Reporting code runs its aggregates as raw `execute()` reads, which drizzle sends to the primary
+ * (it cannot tell a raw read from a write), so `execute` goes to the replica too: nothing reporting does writes.
+ */
+export function replicaReportingDb(primary: Db, readUrl: string): { db: Db; handle: DbHandle } {
+  const handle = postgresHandle(readUrl, { max: 4, reporting: true });
+  const replica = handle.db;
+  const wrapped = withReplicas(primary, [replica]);
+  const db = Object.assign(wrapped, { execute: ((query) => replica.execute(query)) as Db['execute'] });
+  return { db: db as unknown as Db, handle };
+}
+
+/**
+ * Reporting reads (boards, metrics, exports): through the replica at DATABASE_READ_URL when one is set, so
  * reporting load never slows the inbox; otherwise the primary. Either way through their own small pool,
  * with reporting settings, so a board never holds an inbox connection.
  */
 export async function getReportingDb(): Promise<Db> {
-  const url = process.env.DATABASE_READ_URL || process.env.DATABASE_URL;
+  const readUrl = process.env.DATABASE_READ_URL;
+  const url = readUrl || process.env.DATABASE_URL;
   if (!url) return getDb();
-  if (!process.env.DATABASE_READ_URL) await getDbHandle(); // the primary is migrated before anything reads it
-  globalForReplica.__touchpointReplica ??= postgresHandle(url, { max: 4, reporting: true });
-  return globalForReplica.__touchpointReplica.db;
+  const primary = await getDb(); // the primary is migrated before anything reads it
+  if (!globalForReplica.__touchpointReporting) {
+    const handle = readUrl ? undefined : postgresHandle(url, { max: 4, reporting: true });
+    globalForReplica.__touchpointReporting = handle ? { db: handle.db, handle } : replicaReportingDb(primary, readUrl!);
+  }
+  return globalForReplica.__touchpointReporting.db;
 }
 
 /** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite `{ rows }`. */

@@ -65,8 +65,11 @@ export const inboxQuerySchema = z.object({
   first_solved_to: date('first_solved_to', 'to'),
   rated_from: date('rated_from', 'from'),
   rated_to: date('rated_to', 'to'),
-  fcr: z.enum(['true', 'false', 'null'], { message: 'fcr must be true, false or null' }).optional(),
+  // `known` (true or false) is the FCR rate's denominator, so a board's figure can drill down to it.
+  fcr: z.enum(['true', 'false', 'null', 'known'], { message: 'fcr must be true, false, null or known' }).optional(),
   reopened: bool('reopened'),
+  // merged=false leaves out merged tickets, as every metric does (METRICS.md), for drill-downs from boards.
+  merged: bool('merged'),
   sla: z.enum(SLA_FILTERS, { message: `sla must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
   q: z.string().trim().max(200, 'Keep the search under 200 characters').optional(),
   sort: z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }).optional(),

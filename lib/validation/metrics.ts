@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES } from '@/lib/domain/ticket-values';
 
-export const GROUP_BY = ['agent', 'team', 'journey_stage', 'touchpoint', 'channel', 'priority'] as const;
+/** `journey`: one group per (journey stage, touchpoint) pair, keyed "stage|touchpoint" (the heatmap's cells). */
+export const GROUP_BY = ['agent', 'team', 'journey_stage', 'touchpoint', 'channel', 'priority', 'journey'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export const MAX_SPAN_DAYS = 366;
 

@@ -27,8 +27,8 @@ describe(`golden metrics, 2026-03-01 → 2026-03-08 (${describeDb})`, () => {
     expect(result.totals).toMatchObject({ created: 6, solved: 5, solved_without_reply: 2 });
   });
 
-  it('first response: 4 tickets [1800, 3600, 64800, 75600] → median 34200, p90 72360; business median 5400', () => {
-    expect(result.totals.first_response).toEqual({ count: 4, median_seconds: 34200, p90_seconds: 72360, median_business_seconds: 5400 });
+  it('first response: 4 tickets [1800, 3600, 64800, 75600] → median 34200, p90 72360; business [1800, 3600, 7200, 18000] → median 5400, p90 14760', () => {
+    expect(result.totals.first_response).toEqual({ count: 4, median_seconds: 34200, p90_seconds: 72360, median_business_seconds: 5400, p90_business_seconds: 14760 });
   });
 
   it('first resolution: [1800, 3600, 3600, 10800, 68400] → median 3600, p90 45360', () => {
@@ -111,6 +111,7 @@ describe(`golden metrics, 2026-03-01 → 2026-03-08 (${describeDb})`, () => {
     expect(percentileCont(frt, 0.5)).toBe(result.totals.first_response.median_seconds);
     expect(percentileCont(frt, 0.9)).toBe(result.totals.first_response.p90_seconds);
     expect(percentileCont(perTicket.map((t) => t.first_response_business_seconds), 0.5)).toBe(result.totals.first_response.median_business_seconds);
+    expect(percentileCont(perTicket.map((t) => t.first_response_business_seconds), 0.9)).toBe(result.totals.first_response.p90_business_seconds);
     expect(percentileCont(perTicket.map((t) => t.first_resolution_seconds), 0.9)).toBe(result.totals.first_resolution.p90_seconds);
     const fcr = perTicket.map((t) => t.fcr).filter((v) => v !== null);
     expect(rate(fcr.filter(Boolean).length, fcr.length)).toBe(result.totals.fcr.rate);

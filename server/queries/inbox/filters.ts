@@ -72,7 +72,8 @@ export function filterConditions(f: InboxFilters, ctx: { staffId: number; now: D
   where.push(...range(tickets.firstResponseAt, f.first_response_from, f.first_response_to));
   where.push(...range(tickets.firstSolvedAt, f.first_solved_from, f.first_solved_to));
   where.push(...range(tickets.latestCsatAt, f.rated_from, f.rated_to));
-  if (f.fcr) where.push(f.fcr === 'null' ? isNull(tickets.fcr) : eq(tickets.fcr, f.fcr === 'true'));
+  if (f.fcr) where.push(f.fcr === 'null' ? isNull(tickets.fcr) : f.fcr === 'known' ? isNotNull(tickets.fcr) : eq(tickets.fcr, f.fcr === 'true'));
+  if (f.merged) where.push(f.merged === 'true' ? isNotNull(tickets.mergedIntoId) : isNull(tickets.mergedIntoId));
   if (f.reopened) where.push(f.reopened === 'true' ? sql`${tickets.reopenCount} >= 1` : eq(tickets.reopenCount, 0));
   if (f.sla) where.push(slaCondition(f.sla, ctx.now));
   return where.filter((c): c is SQL => c !== undefined);

@@ -16,7 +16,7 @@ export interface MetricsResult {
 }
 
 /** The optional filters on raw rows, on covering-index columns only; a team or agent name resolves once. */
-function rawFilters(q: MetricsQuery): SQL[] {
+export function rawFilters(q: MetricsQuery): SQL[] {
   const where: SQL[] = [sql`merged_into_id is null`];
   if (q.team) where.push(sql`team_id in (select id from teams where lower(name) = lower(${q.team}))`);
   if (q.agent) where.push(sql`assignee_id in (select id from users where lower(email) = ${q.agent})`);
@@ -112,9 +112,9 @@ export function metricsSql(q: MetricsQuery, { now, timeZone, rollupTimeZone, per
   const labels = groupLabels(q.group_by);
   return sql`
     select f.figure, f.by_group, ${labels.key} as gkey, ${labels.label} as glabel, to_char(f.bucket, 'YYYY-MM-DD') as bucket,
-      f.n, f.pct[1] as median, f.pct[2] as p90, f.median2, f.s1, f.s2, f.s3, f.s4
+      f.n, f.pct[1] as median, f.pct[2] as p90, f.pct2[1] as median2, f.pct2[2] as p90_2, f.s1, f.s2, f.s3, f.s4
     from (${sql.join((Object.keys(FIGURES) as FigureName[]).map((figure) => figureBranch(figure, ctx)), sql` union all `)})
-      as f(figure, by_group, g, bucket, n, pct, median2, s1, s2, s3, s4)
+      as f(figure, by_group, g, bucket, n, pct, pct2, s1, s2, s3, s4)
     ${labels.join}`;
 }
 

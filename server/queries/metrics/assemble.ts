@@ -6,7 +6,13 @@ export interface Metrics {
   created: number;
   solved: number;
   solved_without_reply: number;
-  first_response: { count: number; median_seconds: number | null; p90_seconds: number | null; median_business_seconds: number | null };
+  first_response: {
+    count: number;
+    median_seconds: number | null;
+    p90_seconds: number | null;
+    median_business_seconds: number | null;
+    p90_business_seconds: number | null;
+  };
   first_resolution: { count: number; median_seconds: number | null; p90_seconds: number | null };
   full_resolution: { count: number; median_seconds: number | null; p90_seconds: number | null };
   fcr: { numerator: number; denominator: number; rate: number | null };
@@ -20,7 +26,7 @@ export function emptyFigures(): Metrics {
     created: 0,
     solved: 0,
     solved_without_reply: 0,
-    first_response: { count: 0, median_seconds: null, p90_seconds: null, median_business_seconds: null },
+    first_response: { count: 0, median_seconds: null, p90_seconds: null, median_business_seconds: null, p90_business_seconds: null },
     first_resolution: { count: 0, median_seconds: null, p90_seconds: null },
     full_resolution: { count: 0, median_seconds: null, p90_seconds: null },
     fcr: { numerator: 0, denominator: 0, rate: null },
@@ -37,6 +43,7 @@ export interface FigureRow {
   median: number | string | null;
   p90: number | string | null;
   median2: number | string | null;
+  p90_2: number | string | null;
   /** Flag sums (figures-sql.ts): solve → FCR known, FCR true, reopened, without reply; CSAT, SLA → satisfied, met. */
   s1: number;
   s2: number;
@@ -53,7 +60,13 @@ export function foldFigureRow(m: Metrics, r: FigureRow): void {
       m.created = r.n;
       return;
     case 'first_response':
-      m.first_response = { count: r.n, median_seconds: num(r.median), p90_seconds: num(r.p90), median_business_seconds: num(r.median2) };
+      m.first_response = {
+        count: r.n,
+        median_seconds: num(r.median),
+        p90_seconds: num(r.p90),
+        median_business_seconds: num(r.median2),
+        p90_business_seconds: num(r.p90_2),
+      };
       return;
     case 'solve':
       m.solved = r.n;

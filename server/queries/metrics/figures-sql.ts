@@ -47,6 +47,6 @@ export const FIGURES: Record<FigureName, FigureDef> = {
   sla_res: { code: 7, at: 'sla_res_at', percentiles: false, raw: { s1: 'sla_res_met::int' }, where: (now) => sql`(sla_res_met or sla_res_at < ${now})` },
 };
 
-/** The aggregate columns every branch returns: n, pct (median and p90 of v, from one sort), median2 (of v2), s1..s4. */
+/** The aggregate columns every branch returns: n, pct and pct2 (median and p90 of v and of v2, one sort each), s1..s4. */
 export const AGGREGATES = sql`sum(n)::int, percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v),
-  percentile_cont(0.5) within group (order by v2), sum(s1)::int, sum(s2)::int, sum(s3)::int, sum(s4)::int`;
+  percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v2), sum(s1)::int, sum(s2)::int, sum(s3)::int, sum(s4)::int`;

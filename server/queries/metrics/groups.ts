@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GroupBy } from '@/lib/validation/metrics';
 
 /** The rollup's dimension numbers (metric_rollup.dim); 0 is "all tickets". */
-export const DIMS: Record<GroupBy, number> = { agent: 1, team: 2, journey_stage: 3, touchpoint: 4, channel: 5, priority: 6 };
+export const DIMS: Record<GroupBy, number> = { agent: 1, team: 2, journey_stage: 3, touchpoint: 4, channel: 5, priority: 6, journey: 7 };
 
 /** The ticket column behind each dimension. */
 export const DIM_COLUMN: Record<GroupBy, SQL> = {
@@ -12,6 +12,7 @@ export const DIM_COLUMN: Record<GroupBy, SQL> = {
   touchpoint: sql`touchpoint`,
   channel: sql`channel`,
   priority: sql`priority`,
+  journey: sql`coalesce(journey_stage, '') || '|' || coalesce(touchpoint, '')`,
 };
 
 /** A ticket's key in a dimension, as the rollup stores it: the value as text, '' when it has none. */
@@ -22,6 +23,7 @@ export const DIM_KEY_SQL: Record<GroupBy, SQL> = {
   touchpoint: sql`coalesce(touchpoint, '')`,
   channel: sql`channel`,
   priority: sql`priority`,
+  journey: sql`coalesce(journey_stage, '') || '|' || coalesce(touchpoint, '')`,
 };
 
 export interface GroupLabels {
@@ -45,6 +47,9 @@ export function groupLabels(groupBy: GroupBy | undefined): GroupLabels {
       return { join: sql`left join journey_stages js on js.key = f.g`, key: sql`nullif(f.g, '')`, label: sql`coalesce(js.label, 'None')` };
     case 'touchpoint':
       return { join: sql`left join touchpoints tp on tp.key = f.g`, key: sql`nullif(f.g, '')`, label: sql`coalesce(tp.label, 'None')` };
+    case 'journey':
+      // The pair's keys: a heatmap lays them out against the taxonomy it already has.
+      return { join: sql``, key: sql`f.g`, label: sql`f.g` };
     case 'channel':
     case 'priority':
       return { join: sql``, key: sql`f.g`, label: sql`initcap(f.g)` };
