@@ -9,6 +9,8 @@ export interface SlaLive {
   at_risk: InboxRowJson[];
   breached: InboxRowJson[];
   checked_at: string;
+  /** The inbox views behind each list. */
+  links: { at_risk: string; breached: string };
 }
 
 const LIMIT = 20;
@@ -22,7 +24,12 @@ export async function slaLive(db: Db, scope: BoardScope, viewerId: number, now =
   const list = (sla: 'at_risk' | 'breached') =>
     listTickets(db, inboxQuerySchema.parse({ view: 'all_open', sla, sort: 'sla_due', limit: String(LIMIT), ...filter }), { staffId: viewerId, now });
   const [atRisk, breached] = await Promise.all([list('at_risk'), list('breached')]);
-  return { at_risk: atRisk.rows.map(inboxRowJson), breached: breached.rows.map(inboxRowJson), checked_at: now.toISOString() };
+  return {
+    at_risk: atRisk.rows.map(inboxRowJson),
+    breached: breached.rows.map(inboxRowJson),
+    checked_at: now.toISOString(),
+    links: { at_risk: slaLiveHref(scope, 'at_risk'), breached: slaLiveHref(scope, 'breached') },
+  };
 }
 
 /** The inbox link behind each live list. */
