@@ -4,6 +4,7 @@ import { FormMessage } from '@/components/ui';
 import { boardQueryString } from '@/lib/validation/boards';
 import type { BoardScope } from '@/server/queries/boards/scope';
 import { BoardNav, type BoardKey } from './board-nav';
+import { ticketsExportHref } from './export-links';
 
 /** The URL's filters as a query string, for tabs and export links (the board's own toggles included). */
 export function scopeQueryString(scope: BoardScope): string {
@@ -29,7 +30,17 @@ export function BoardLayout({ board, title, scope, error, children }: { board: B
     : `${scope.everyone ? (scope.agent ? scope.agent.name : 'The whole team') : 'Your own figures'}, ${scope.range.fromDate} to ${scope.range.toDate} (${scope.timeZone}).`;
   return (
     <div>
-      <PageHeader title={title} description={description} />
+      <PageHeader
+        title={title}
+        description={description}
+        actions={
+          scope?.canExport ? (
+            <a className="text-sm font-medium text-brand-700 hover:underline" href={ticketsExportHref(scopeQueryString(scope))} download>
+              Download per-ticket CSV
+            </a>
+          ) : undefined
+        }
+      />
       <BoardNav current={board} query={scope ? scopeQueryString(scope) : ''} />
       {error ? (
         <FormMessage tone="error">

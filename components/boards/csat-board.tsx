@@ -7,7 +7,7 @@ import type { BoardScope } from '@/server/queries/boards/scope';
 import type { Metrics } from '@/server/queries/metrics/assemble';
 import { DataTable, type Column } from './breakdown-table';
 import { BarsChart, SeriesChart } from './charts';
-import { exportHref } from './export-links';
+import { ExportLink } from './export-link';
 import { percent } from './format';
 import { Drill, Panel, Stat } from './panel';
 import { buckets, type Bucket } from './series';
@@ -53,7 +53,7 @@ export function CsatBoard({
       <Panel
         id="csat-series"
         title="CSAT over time"
-        actions={<Link className="text-brand-700" href={exportHref('csat', 'series', query)}>Download CSV</Link>}
+        actions={<ExportLink scope={scope} board="csat" table="series" query={query} />}
         table={
           <DataTable<Bucket>
             label="CSAT by period"
@@ -70,7 +70,7 @@ export function CsatBoard({
         <Panel
           id="csat-distribution"
           title="Ratings 1–5"
-          actions={<Link className="text-brand-700" href={exportHref('csat', 'distribution', query)}>Download CSV</Link>}
+          actions={<ExportLink scope={scope} board="csat" table="distribution" query={query} />}
           table={
             <DataTable
               label="Ratings by score"
@@ -104,7 +104,7 @@ export function CsatBoard({
         </Panel>
       </div>
       {data.breakdowns.map((b) => (
-        <Panel key={b.dim} id={`csat-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<Link className="text-brand-700" href={exportHref('csat', b.dim, query)}>Download CSV</Link>}>
+        <Panel key={b.dim} id={`csat-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<ExportLink scope={scope} board="csat" table={b.dim} query={query} />}>
           <DataTable<BreakdownRow>
             label={`CSAT by ${b.title.toLowerCase()}`}
             testId={`csat-by-${b.dim}`}

@@ -5,3 +5,8 @@ export function exportHref(board: string, table: string, query: string): string 
   search.set('table', table);
   return `/api/v1/export/board?${search.toString()}`;
 }
+
+/** Per-ticket metrics of the board's range and filters. */
+export function ticketsExportHref(query: string): string {
+  return `/api/v1/export/tickets${query}`;
+}

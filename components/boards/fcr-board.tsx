@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { drillHref, type InboxFilter } from '@/lib/boards/drill';
 import type { BoardFigures, BreakdownRow } from '@/server/queries/boards/figures';
 import { scopeFilter } from '@/server/queries/boards/figures';
@@ -6,7 +5,7 @@ import type { BoardScope } from '@/server/queries/boards/scope';
 import type { Metrics } from '@/server/queries/metrics/assemble';
 import { DataTable, type Column } from './breakdown-table';
 import { SeriesChart } from './charts';
-import { exportHref } from './export-links';
+import { ExportLink } from './export-link';
 import { percent } from './format';
 import { Drill, Panel, Stat } from './panel';
 import { buckets, type Bucket } from './series';
@@ -55,7 +54,7 @@ export function FcrBoard({ scope, data, query }: { scope: BoardScope; data: Boar
       <Panel
         id="fcr-series"
         title="FCR rate over time"
-        actions={<Link className="text-brand-700" href={exportHref('fcr', 'series', query)}>Download CSV</Link>}
+        actions={<ExportLink scope={scope} board="fcr" table="series" query={query} />}
         table={
           <DataTable<Bucket>
             label="FCR by period"
@@ -69,7 +68,7 @@ export function FcrBoard({ scope, data, query }: { scope: BoardScope; data: Boar
         <SeriesChart kind="rate" data={rows.map((b) => ({ label: b.label, fcr: b.figures.fcr.rate, reopen: b.figures.reopen.rate }))} series={[{ key: 'fcr', name: 'FCR rate', color: '#4f46e5' }, { key: 'reopen', name: 'Reopen rate', color: '#f59e0b' }]} />
       </Panel>
       {data.breakdowns.map((b) => (
-        <Panel key={b.dim} id={`fcr-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<Link className="text-brand-700" href={exportHref('fcr', b.dim, query)}>Download CSV</Link>}>
+        <Panel key={b.dim} id={`fcr-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<ExportLink scope={scope} board="fcr" table={b.dim} query={query} />}>
           <DataTable<BreakdownRow>
             label={`FCR by ${b.title.toLowerCase()}`}
             testId={`fcr-by-${b.dim}`}

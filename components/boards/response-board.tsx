@@ -9,7 +9,7 @@ import type { SlaLive } from '@/server/queries/boards/sla-live';
 import type { Metrics } from '@/server/queries/metrics/assemble';
 import { DataTable, type Column } from './breakdown-table';
 import { BarsChart, SeriesChart } from './charts';
-import { exportHref } from './export-links';
+import { ExportLink } from './export-link';
 import { duration, percent } from './format';
 import { Drill, Panel, Stat } from './panel';
 import { buckets, type Bucket } from './series';
@@ -95,7 +95,7 @@ export function ResponseBoard({
       <Panel
         id="frt-series"
         title="First response over time"
-        actions={<Link className="text-brand-700" href={exportHref('response', 'series', query)}>Download CSV</Link>}
+        actions={<ExportLink scope={scope} board="response" table="series" query={query} />}
         table={
           <DataTable<Bucket>
             label="Response times by period"
@@ -115,7 +115,7 @@ export function ResponseBoard({
       <Panel
         id="frt-histogram"
         title="First response distribution"
-        actions={<Link className="text-brand-700" href={exportHref('response', 'histogram', query)}>Download CSV</Link>}
+        actions={<ExportLink scope={scope} board="response" table="histogram" query={query} />}
         table={
           <DataTable
             label="First responses by time taken"
@@ -130,7 +130,7 @@ export function ResponseBoard({
       </Panel>
       <SlaLiveLists query={query} initial={live} />
       {data.breakdowns.map((b) => (
-        <Panel key={b.dim} id={`response-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<Link className="text-brand-700" href={exportHref('response', b.dim, query)}>Download CSV</Link>}>
+        <Panel key={b.dim} id={`response-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<ExportLink scope={scope} board="response" table={b.dim} query={query} />}>
           <DataTable<BreakdownRow>
             label={`Response times by ${b.title.toLowerCase()}`}
             testId={`response-by-${b.dim}`}

@@ -8,12 +8,9 @@ export const RANGE_PRESETS = ['7', '30', '90'] as const;
 export const HEATMAP_COLOURS = ['fcr', 'frt', 'csat'] as const;
 export type HeatmapColour = (typeof HEATMAP_COLOURS)[number];
 
-const localDate = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a date like 2026-01-31`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${name} must be a real date`)
-    .optional();
+/** A calendar date, checked by a round trip so 2026-02-30 is refused rather than rolled over. */
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const localDate = (name: string) => z.string().refine(isDate, `${name} must be a date like 2026-01-31`).optional();
 
 const id = (name: string) => z.string().regex(/^\d{1,9}$/, `${name} must be an id from the list`).transform(Number).optional();
 
@@ -38,7 +35,8 @@ export const boardParamsSchema = z
     if (!isCustom(p)) return; // a preset ignores the dates the form also sends
     if ((p.from === undefined) !== (p.to === undefined) || p.from === undefined) {
       ctx.addIssue({ code: 'custom', path: [p.from ? 'to' : 'from'], message: 'A custom range needs both from and to' });
-    } else if (p.from && p.to) {
+    } else if (p.from && p.to && isDate(p.from) && isDate(p.to)) {
+      // Zod runs this even when a date failed above: compare only two real dates.
       const span = (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 + 1;
       if (span < 1) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be on or before to' });
       else if (span > MAX_SPAN_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `A range may span at most ${MAX_SPAN_DAYS} days` });

@@ -14,6 +14,8 @@ export interface BoardScope {
   timeZone: string;
   /** Whether the viewer sees everyone's figures (`boards:read`), or only their own. */
   everyone: boolean;
+  /** Whether the viewer may download CSVs (`export:run`). */
+  canExport: boolean;
   team?: { id: number; name: string };
   agent?: { id: number; email: string; name: string };
   channel?: Channel;
@@ -51,6 +53,7 @@ export async function resolveBoardScope(db: Db, viewer: StaffActor, params: Boar
     range: boardRange(params, opts.now, opts.timeZone),
     timeZone: opts.timeZone,
     everyone,
+    canExport: can(viewer, 'export:run'),
     team,
     agent,
     channel: params.channel,

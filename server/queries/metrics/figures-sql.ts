@@ -48,5 +48,7 @@ export const FIGURES: Record<FigureName, FigureDef> = {
 };
 
 /** The aggregate columns every branch returns: n, pct and pct2 (median and p90 of v and of v2, one sort each), s1..s4. */
-export const AGGREGATES = sql`sum(n)::int, percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v),
-  percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v2), sum(s1)::int, sum(s2)::int, sum(s3)::int, sum(s4)::int`;
+// Sums over no rows are null in SQL: an empty period or scope counts 0, never null.
+export const AGGREGATES = sql`coalesce(sum(n), 0)::int, percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v),
+  percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v2), coalesce(sum(s1), 0)::int, coalesce(sum(s2), 0)::int,
+  coalesce(sum(s3), 0)::int, coalesce(sum(s4), 0)::int`;
