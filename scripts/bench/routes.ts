@@ -103,6 +103,7 @@ export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
   const iso = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
   const to = now.toISOString();
   const metrics = (days: number, extra = '') => `/api/v1/metrics?from=${encodeURIComponent(iso(days))}&to=${encodeURIComponent(to)}${extra}`;
+  const boards = (range: string) => [`/boards?range=${range}`, `/boards/response?range=${range}`, `/boards/csat?range=${range}`, `/api/v1/boards/sla-live?range=${range}`];
   const defs: Omit<RouteDef, 'budget'>[] = [
     { name: 'inbox-api', auth: 'bearer', paths: [INBOX_PATH] },
     { name: 'inbox-api-deep', auth: 'bearer', paths: ctx.deepCursor ? [`${INBOX_PATH}&cursor=${ctx.deepCursor}`] : [] },
@@ -115,9 +116,11 @@ export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
     { name: 'metrics-30d', auth: 'bearer', paths: [metrics(30)] },
     { name: 'metrics-30d-grouped', auth: 'bearer', paths: [metrics(30, '&group_by=team')] },
     { name: 'metrics-90d', auth: 'bearer', paths: [metrics(90)] },
-    { name: 'board-30d', auth: 'cookie', paths: ['/boards?range=30'] },
-    { name: 'board-90d', auth: 'cookie', paths: ['/boards?range=90'] },
-    { name: 'heatmap', auth: 'cookie', paths: ['/boards/heatmap'] },
+    // Whole pages: each board renders its figures on the server; only the response board's live SLA list
+    // refetches later (every 30 s), through the API path measured beside it.
+    { name: 'board-30d', auth: 'cookie', paths: boards('30') },
+    { name: 'board-90d', auth: 'cookie', paths: boards('90') },
+    { name: 'heatmap', auth: 'cookie', paths: ['/boards/heatmap?range=30', '/boards/heatmap?range=30&colour=frt'] },
     // Last, so the messages it adds do not weigh on the reads above. A public reply: the full write path
     // (facts, events, rollup trigger, the mail job).
     {
