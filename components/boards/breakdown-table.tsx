@@ -26,7 +26,7 @@ export function DataTable<R>({ rows, columns, label, rowKey, testId }: { rows: R
           <TR key={rowKey(row)}>
             {columns.map((c, i) =>
               i === 0 ? (
-                <th key={c.header} scope="row" className="ui-td text-left font-medium text-slate-900">
+                <th key={c.header} scope="row" className="ui-td text-left font-medium whitespace-nowrap text-slate-900">
                   {c.cell(row)}
                 </th>
               ) : (

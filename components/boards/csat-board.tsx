@@ -47,7 +47,7 @@ export function CsatBoard({
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="CSAT score" value={percent(totals.csat.score)} testId="csat-score" detail="Share of ratings that are 4 or 5" />
-        <Stat label="Responses" value={String(totals.csat.responses)} testId="csat-responses" detail={<Drill value={totals.csat.responses} href={drillHref('rated', scope.range, base)} label="rated tickets" />} />
+        <Stat label="Responses" value={String(totals.csat.responses)} testId="csat-responses" detail={totals.csat.responses ? <Link className="text-brand-700 hover:underline" href={drillHref('rated', scope.range, base)}>Open the rated tickets</Link> : 'No ratings in this period'} />
         <Stat label="Satisfied" value={String(totals.csat.satisfied)} testId="csat-satisfied" detail="Rated 4 or 5" />
       </div>
       <Panel

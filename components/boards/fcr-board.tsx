@@ -21,7 +21,7 @@ function fcrColumns<R>(get: (r: R) => { figures: Metrics; range: { from: Date; t
     { header: 'FCR', numeric: true, cell: (r) => <Drill value={get(r).figures.fcr.numerator} href={link(r, 'fcr')} label="FCR tickets" /> },
     { header: 'Counted', numeric: true, cell: (r) => <Drill value={get(r).figures.fcr.denominator} href={link(r, 'fcr_counted')} label="tickets counted for FCR" /> },
     { header: 'Not FCR', numeric: true, cell: (r) => <Drill value={get(r).figures.fcr.denominator - get(r).figures.fcr.numerator} href={link(r, 'not_fcr')} label="tickets not resolved on first contact" /> },
-    { header: 'Solved without reply', numeric: true, cell: (r) => <Drill value={get(r).figures.solved_without_reply} href={link(r, 'without_reply')} label="tickets solved without a reply" /> },
+    { header: 'No reply', numeric: true, cell: (r) => <Drill value={get(r).figures.solved_without_reply} href={link(r, 'without_reply')} label="tickets solved without a reply" /> },
     { header: 'Reopen rate', numeric: true, cell: (r) => (empty(r) ? 'no data' : percent(get(r).figures.reopen.rate)) },
     { header: 'Reopened', numeric: true, cell: (r) => <Drill value={get(r).figures.reopen.reopened} href={link(r, 'reopened')} label="reopened tickets" /> },
     { header: 'Solved', numeric: true, cell: (r) => <Drill value={get(r).figures.solved} href={link(r, 'solved')} label="solved tickets" /> },

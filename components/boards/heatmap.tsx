@@ -70,7 +70,7 @@ export function JourneyHeatmap({ scope, heatmap, query }: { scope: BoardScope; h
                   const created = cell?.created ?? 0;
                   const body = (
                     <>
-                      <span className="block text-base font-semibold text-slate-900">{created}</span>
+                      <span className={cn('block text-base font-semibold', created ? 'text-slate-900' : 'text-slate-400')}>{created}</span>
                       <span className="block text-xs text-slate-700">{cell && v !== null ? def.show(v) : created ? '–' : ''}</span>
                     </>
                   );

@@ -25,7 +25,7 @@ function responseColumns<R>(get: (r: R) => { figures: Metrics; range: { from: Da
   const none = (r: R) => get(r).figures.first_response.count === 0;
   return [
     {
-      header: 'First responses',
+      header: 'Responses',
       numeric: true,
       cell: (r) => {
         const { figures, range, filter } = get(r);
@@ -34,13 +34,13 @@ function responseColumns<R>(get: (r: R) => { figures: Metrics; range: { from: Da
     },
     { header: 'FRT median', numeric: true, cell: (r) => (none(r) ? 'no data' : duration(frt(get(r).figures, clock).median)) },
     { header: 'FRT p90', numeric: true, cell: (r) => (none(r) ? 'no data' : duration(frt(get(r).figures, clock).p90)) },
-    { header: 'First resolution median', numeric: true, cell: (r) => duration(get(r).figures.first_resolution.median_seconds) },
-    { header: 'First resolution p90', numeric: true, cell: (r) => duration(get(r).figures.first_resolution.p90_seconds) },
-    { header: 'Full resolution median', numeric: true, cell: (r) => duration(get(r).figures.full_resolution.median_seconds) },
-    { header: 'Full resolution p90', numeric: true, cell: (r) => duration(get(r).figures.full_resolution.p90_seconds) },
-    { header: 'SLA attainment', numeric: true, cell: (r) => percent(get(r).figures.sla.rate) },
-    { header: 'SLA met', numeric: true, cell: (r) => get(r).figures.sla.met },
-    { header: 'SLA breached', numeric: true, cell: (r) => get(r).figures.sla.breached },
+    { header: 'First res. median', numeric: true, cell: (r) => duration(get(r).figures.first_resolution.median_seconds) },
+    { header: 'First res. p90', numeric: true, cell: (r) => duration(get(r).figures.first_resolution.p90_seconds) },
+    { header: 'Full res. median', numeric: true, cell: (r) => duration(get(r).figures.full_resolution.median_seconds) },
+    { header: 'Full res. p90', numeric: true, cell: (r) => duration(get(r).figures.full_resolution.p90_seconds) },
+    { header: 'SLA', numeric: true, cell: (r) => percent(get(r).figures.sla.rate) },
+    { header: 'Met', numeric: true, cell: (r) => get(r).figures.sla.met },
+    { header: 'Breached', numeric: true, cell: (r) => get(r).figures.sla.breached },
   ];
 }
 
