@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { newCustomerPage, signInStaff, signUpCustomer, unique } from './helpers';
-import { screenshots } from './portal-helpers';
+import { expectAccessible, screenshots } from './portal-helpers';
 
 /**
  * A known data set in June 2025 (no other spec or demo ticket lives there), imported by an admin. The
@@ -79,6 +79,7 @@ test('the FCR board shows the hand-computed figures, and drill-downs open exactl
   await page.getByText('Table view').first().click();
   const series = page.getByTestId('fcr-series-table');
   await expect(series.getByRole('row', { name: /2025-06-01/ })).toContainText('no data');
+  await expectAccessible(page, 'FCR board');
   await screenshots(page, 'board-fcr');
 
   const purchase = page.getByTestId('fcr-by-journey_stage').getByRole('row', { name: /Purchase/ });
@@ -112,6 +113,7 @@ test('the response board: FRT median and p90, the histogram, the live SLA list; 
   await page.waitForURL(/clock=business/);
   await expect(page.getByText('First response counted inside business hours.')).toBeVisible();
   await expect(page.getByTestId('frt-median')).toHaveText('2 h 0 min'); // every wait was inside Mon–Fri 09–17 UTC
+  await expectAccessible(page, 'response board');
   await screenshots(page, 'board-response');
 });
 
@@ -122,6 +124,7 @@ test('the CSAT board and the journey heatmap; a heatmap cell opens its tickets',
   await expect(page.getByTestId('csat-responses')).toHaveText('2');
   await expect(page.getByTestId('csat-comments').getByText('“Took two tries”')).toBeVisible();
   await expect(page.getByTestId('csat-comments').getByRole('link', { name: new RegExp(`#${ids['2']} `) })).toHaveAttribute('href', `/tickets/${ids['2']}`);
+  await expectAccessible(page, 'CSAT board');
   await screenshots(page, 'board-csat');
 
   await page.goto(`/boards/heatmap?${RANGE}&colour=csat`);
@@ -129,6 +132,7 @@ test('the CSAT board and the journey heatmap; a heatmap cell opens its tickets',
   await expect(cell).toContainText('2');
   await expect(cell).toContainText('50%');
   await expect(page.locator('[data-cell="usage|website"]')).toContainText('1');
+  await expectAccessible(page, 'heatmap');
   await screenshots(page, 'board-heatmap');
   await cell.getByRole('link').click();
   await page.waitForURL(/\/inbox\?/);

@@ -19,13 +19,14 @@ const axisTick = (kind: ValueKind) => (v: number) => (kind === 'rate' ? `${Math.
 
 /**
  * A line per series over the buckets. A bucket with no data is null: the line breaks there instead of
- * dropping to 0. The chart is decorative for screen readers: the table view beside it carries the numbers.
+ * dropping to 0. The chart is hidden from screen readers and keyboard (no accessibility layer): the table
+ * view beside it carries the numbers.
  */
 export function SeriesChart({ data, series, kind, xKey = 'label' }: { data: Point[]; series: ChartSeries[]; kind: ValueKind; xKey?: string }) {
   return (
     <div aria-hidden="true" className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis dataKey={xKey} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={axisTick(kind)} tick={{ fontSize: 12 }} width={56} domain={kind === 'rate' ? [0, 1] : [0, 'auto']} />
@@ -45,7 +46,7 @@ export function BarsChart({ data, series, xKey = 'label' }: { data: Point[]; ser
   return (
     <div aria-hidden="true" className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={xKey} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
