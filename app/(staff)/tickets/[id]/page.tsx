@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { Composer } from '@/components/tickets/composer';
 import { PresenceProvider } from '@/components/tickets/presence';
-import { StatusControl } from '@/components/tickets/status-control';
+import { CxEditor } from '@/components/tickets/cx-editor';
+import { TicketControls } from '@/components/tickets/ticket-controls';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
@@ -13,6 +14,7 @@ import { can } from '@/lib/domain/permissions';
 import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
 import { requireStaffPage } from '@/server/auth/session';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
+import { ticketPanelData } from '@/server/queries/ticket-panel';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -22,9 +24,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const staff = await requireStaffPage('ticket:read', `/tickets/${id}`);
   const ticketId = Number(id);
   if (!Number.isInteger(ticketId) || ticketId < 1) notFound();
-  const data = await getStaffTicket(await getDb(), ticketId);
+  const db = await getDb();
+  const data = await getStaffTicket(db, ticketId);
   if (!data) notFound();
   const { ticket, customer } = data;
+  const canEdit = can(staff, 'ticket:update');
+  const panel = canEdit ? await ticketPanelData(db, ticket) : null;
   const closed = ticket.status === 'closed';
 
   return (
@@ -59,8 +64,31 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </PresenceProvider>
         </section>
         <aside className="space-y-4" aria-label="Ticket details">
-          {can(staff, 'ticket:update') && !closed ? (
-            <StatusControl ticketId={ticket.id} status={ticket.status} version={ticket.version} />
+          {panel ? (
+            <>
+              <TicketControls
+                ticketId={ticket.id}
+                version={ticket.version}
+                meId={staff.id}
+                status={ticket.status}
+                priority={ticket.priority}
+                assigneeId={ticket.assigneeId}
+                teamId={ticket.teamId}
+                staff={panel.staff}
+                teams={panel.teams}
+                closed={closed}
+              />
+              <CxEditor
+                ticketId={ticket.id}
+                version={ticket.version}
+                journeyStage={ticket.journeyStage}
+                touchpoint={ticket.touchpoint}
+                tags={panel.tags}
+                stages={panel.stages}
+                touchpoints={panel.touchpoints}
+                allTags={panel.allTags}
+              />
+            </>
           ) : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
         </aside>
