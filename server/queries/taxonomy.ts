@@ -31,8 +31,8 @@ const entryColumns = (t: typeof journeyStages | typeof touchpoints | typeof cxTa
  */
 export async function listTaxonomy(db: Db) {
   const [stages, points, groups, tags] = await Promise.all([
-    db.select(entryColumns(journeyStages)).from(journeyStages).orderBy(asc(journeyStages.position), asc(journeyStages.key)),
-    db.select(entryColumns(touchpoints)).from(touchpoints).orderBy(asc(touchpoints.position), asc(touchpoints.key)),
+    db.select({ ...entryColumns(journeyStages), portalLabel: journeyStages.portalLabel }).from(journeyStages).orderBy(asc(journeyStages.position), asc(journeyStages.key)),
+    db.select({ ...entryColumns(touchpoints), portalLabel: touchpoints.portalLabel }).from(touchpoints).orderBy(asc(touchpoints.position), asc(touchpoints.key)),
     db.select(entryColumns(cxTagGroups)).from(cxTagGroups).orderBy(asc(cxTagGroups.position), asc(cxTagGroups.key)),
     db
       .select({ key: cxTags.key, label: cxTags.label, description: cxTags.description, position: cxTags.position, retired: sql<boolean>`${cxTags.retiredAt} is not null`, group: cxTags.group })
