@@ -13,8 +13,11 @@ import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
 import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
 import { requireStaffPage } from '@/server/auth/session';
+import { idSchema } from '@/lib/validation/common';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
 import { ticketPanelData } from '@/server/queries/ticket-panel';
+import { getCustomerHistory } from '@/server/queries/customer-history';
+import { CustomerHistoryPanel } from '@/components/customers/customer-history';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -22,14 +25,18 @@ export const metadata: Metadata = { title: 'Ticket' };
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaffPage('ticket:read', `/tickets/${id}`);
-  const ticketId = Number(id);
-  if (!Number.isInteger(ticketId) || ticketId < 1) notFound();
+  const parsedId = idSchema.safeParse(id);
+  if (!parsedId.success) notFound();
+  const ticketId = parsedId.data;
   const db = await getDb();
   const data = await getStaffTicket(db, ticketId);
   if (!data) notFound();
   const { ticket, customer } = data;
   const canEdit = can(staff, 'ticket:update');
-  const panel = canEdit ? await ticketPanelData(db, ticket) : null;
+  const [panel, history] = await Promise.all([
+    canEdit ? ticketPanelData(db, ticket) : null,
+    can(staff, 'customer:read') ? getCustomerHistory(db, customer.id) : null,
+  ]);
   const closed = ticket.status === 'closed';
 
   return (
@@ -90,6 +97,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               />
             </>
           ) : null}
+          {history ? <CustomerHistoryPanel history={history} currentTicketId={ticket.id} /> : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
         </aside>
       </div>
