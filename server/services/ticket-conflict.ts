@@ -74,19 +74,22 @@ async function labelOf(tx: Db, field: EditedField, current: Awaited<ReturnType<t
 export async function assertFreshVersion(tx: Db, row: TicketRow, version: number, fields: readonly EditedField[]): Promise<void> {
   if (row.version === version) return;
   const current = await currentFieldValues(tx, row);
-  const [latest] = await tx
-    .select({ type: ticketEvents.type, actorKind: ticketEvents.actorKind, name: users.name })
+  // The latest field edit: its events share one time (several fields saved together) and one actor.
+  const recent = await tx
+    .select({ type: ticketEvents.type, at: ticketEvents.at, actorKind: ticketEvents.actorKind, actorUserId: ticketEvents.actorUserId, name: users.name })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorUserId))
     .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, FIELD_EVENT_TYPES)))
     .orderBy(desc(ticketEvents.at), desc(ticketEvents.id))
-    .limit(1);
+    .limit(FIELD_EVENT_TYPES.length);
+  const latest = recent[0];
+  const lastEdit = recent.filter((e) => e.at.getTime() === latest?.at.getTime() && e.actorUserId === latest?.actorUserId);
   const who = latest?.name ?? (latest?.actorKind === 'system' ? 'An automation' : 'Someone else');
-  const field = fields.find((f) => EVENT_OF[f] === latest?.type) ?? fields[0] ?? 'status';
+  const clashing = fields.find((f) => lastEdit.some((e) => e.type === EVENT_OF[f]));
+  const field = clashing ?? fields[0] ?? 'status';
   const value = await labelOf(tx, field, current);
-  const message =
-    latest && EVENT_OF[field] === latest.type
-      ? `${who} changed the ${FIELD_NAME[field]} to ${value}; your change was not saved.`
-      : `${who} changed this ticket meanwhile; the ${FIELD_NAME[field]} is now ${value}. Your change was not saved.`;
+  const message = clashing
+    ? `${who} changed the ${FIELD_NAME[field]} to ${value}; your change was not saved.`
+    : `${who} changed this ticket meanwhile; the ${FIELD_NAME[field]} is now ${value}. Your change was not saved.`;
   throw new ServiceError('conflict', message, { current, changedBy: who });
 }

@@ -47,7 +47,9 @@ export async function editTicketFields(
     const settings = await getSettings(tx);
     let row = await lockTicket(tx, input.ticketId);
     await assertFreshVersion(tx, row, input.version, fields);
-    const ctx = (): StepContext => ({ actor: input.actor, at: input.at ?? new Date(), settings, set: row.version === input.version ? bumpVersion : {} });
+    // One time for the whole edit: its events share it, which is how a conflict tells one edit's changes apart.
+    const at = input.at ?? new Date();
+    const ctx = (): StepContext => ({ actor: input.actor, at, settings, set: row.version === input.version ? bumpVersion : {} });
 
     if (changes.status !== undefined) row = await statusStep(tx, row, changes.status, ctx());
     if (changes.priority !== undefined) row = await priorityStep(tx, row, changes.priority, ctx());
