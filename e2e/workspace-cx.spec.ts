@@ -229,6 +229,9 @@ test('agents and leads cannot edit the taxonomy: no page, and a replayed admin a
   }
   await page.reload();
   await expect(page.getByText(`${key}_forged`)).toHaveCount(0);
+  // Leave the shared e2e workspace as it was: the new stage is retired again.
+  await page.getByRole('button', { name: `Retire Admin ${id}` }).click();
+  await expect(page.getByTestId('taxonomy-entry').filter({ hasText: key })).toContainText('retired');
 });
 
 test('unknown or malformed ticket and customer ids are 404 pages, and customers get 404 on customer pages', async ({ browser, page }) => {
