@@ -1,21 +1,21 @@
-import { asc, eq, isNull, or } from 'drizzle-orm';
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { teams, ticketTags, users } from '@/db/schema';
+import { teams, tickets, ticketTags, users } from '@/db/schema';
 import { listTaxonomy } from './taxonomy';
 
 /**
- * What the ticket page's side panel edits with: the ticket's tags, the whole taxonomy (retired entries
+ * What the ticket page's side panel edits with (read beside the ticket itself, not after it): the ticket's tags, the whole taxonomy (retired entries
  * included, so a ticket that carries one still shows it), the staff to assign to and the teams.
  */
-export async function ticketPanelData(db: Db, ticket: { id: number; assigneeId: number | null }) {
+export async function ticketPanelData(db: Db, ticketId: number) {
   const [tags, taxonomy, staff, teamRows] = await Promise.all([
-    db.select({ key: ticketTags.tagKey }).from(ticketTags).where(eq(ticketTags.ticketId, ticket.id)).orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey)),
+    db.select({ key: ticketTags.tagKey }).from(ticketTags).where(eq(ticketTags.ticketId, ticketId)).orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey)),
     listTaxonomy(db),
     db
       .select({ id: users.id, name: users.name })
       .from(users)
       // A deactivated assignee stays listed on their tickets, so the select shows who has it.
-      .where(ticket.assigneeId === null ? isNull(users.deactivatedAt) : or(isNull(users.deactivatedAt), eq(users.id, ticket.assigneeId)))
+      .where(or(isNull(users.deactivatedAt), eq(users.id, sql`(select ${tickets.assigneeId} from ${tickets} where ${tickets.id} = ${ticketId})`)))
       .orderBy(asc(users.name)),
     db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
   ]);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '@/db/schema';
 import { recontactFlags, recontactText } from '@/lib/domain/customer-journey';
-import { getCustomerHistory, HISTORY_LIMIT } from '@/server/queries/customer-history';
+import { customerOfTicket, getCustomerHistory, HISTORY_LIMIT } from '@/server/queries/customer-history';
+import { ticketPanelData } from '@/server/queries/ticket-panel';
 import { searchCustomers } from '@/server/queries/customers';
 import { findOrCreateCustomer } from '@/server/services/customers';
 import { changeStatus } from '@/server/services/ticket-fields';
@@ -37,6 +40,25 @@ describe(`customer history (${describeDb})`, () => {
     const flag = recontactFlags(history.tickets).get(second.id)!;
     expect(recontactText(flag)).toBe(`re-contact 2 days after #${first.id} was solved`);
     expect(await getCustomerHistory(db, 999_999)).toBeNull();
+    // The ticket page reads it by the ticket's id, beside the ticket itself.
+    expect(await getCustomerHistory(db, customerOfTicket(first.id))).toEqual(history);
+    expect(await getCustomerHistory(db, customerOfTicket(999_999))).toBeNull();
+  });
+
+  it('the side panel lists active staff plus a deactivated assignee, and the whole taxonomy with retired entries', async () => {
+    const { db } = handle;
+    const t = await createTicket(db, { subject: 'Panel', body: 'x', customerId: people.bob.id, createdByKind: 'customer', channel: 'email', assigneeId: people.agent.id });
+    await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, people.agent.id));
+    try {
+      expect((await ticketPanelData(db, t.id)).staff.map((s) => s.id)).toContain(people.agent.id);
+      const other = await createTicket(db, { subject: 'Other', body: 'x', customerId: people.bob.id, createdByKind: 'customer', channel: 'email' });
+      const panel = await ticketPanelData(db, other.id);
+      expect(panel.staff.map((s) => s.id)).not.toContain(people.agent.id);
+      expect(panel.stages.map((s) => s.key)).toEqual(['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'renewal']);
+      expect(panel.allTags[0]).toMatchObject({ key: 'wait_time', groupLabel: 'Pain point', retired: false });
+    } finally {
+      await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, people.agent.id));
+    }
   });
 
   it(`stops at the latest ${HISTORY_LIMIT} tickets and says there are more`, async () => {

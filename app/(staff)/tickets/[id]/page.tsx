@@ -16,7 +16,7 @@ import { requireStaffPage } from '@/server/auth/session';
 import { idSchema } from '@/lib/validation/common';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
 import { ticketPanelData } from '@/server/queries/ticket-panel';
-import { getCustomerHistory } from '@/server/queries/customer-history';
+import { customerOfTicket, getCustomerHistory } from '@/server/queries/customer-history';
 import { CustomerHistoryPanel } from '@/components/customers/customer-history';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
@@ -29,14 +29,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (!parsedId.success) notFound();
   const ticketId = parsedId.data;
   const db = await getDb();
-  const data = await getStaffTicket(db, ticketId);
+  // One round trip of parallel reads: the panel and the history find the ticket's customer and assignee themselves.
+  const [data, panel, history] = await Promise.all([
+    getStaffTicket(db, ticketId),
+    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId) : null,
+    can(staff, 'customer:read') ? getCustomerHistory(db, customerOfTicket(ticketId)) : null,
+  ]);
   if (!data) notFound();
   const { ticket, customer } = data;
-  const canEdit = can(staff, 'ticket:update');
-  const [panel, history] = await Promise.all([
-    canEdit ? ticketPanelData(db, ticket) : null,
-    can(staff, 'customer:read') ? getCustomerHistory(db, customer.id) : null,
-  ]);
   const closed = ticket.status === 'closed';
 
   return (
