@@ -53,6 +53,12 @@ test('an agent sets stage, touchpoint and tags by keyboard, edits the fields, an
 
   await pick(page, 'Touchpoint', 'mobile');
   await expect(page.getByTestId('cx-touchpoint-current')).toHaveText('Mobile app');
+  // The tag list, open and grouped (pain point, driver, sentiment), is itself accessible.
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 10_000 }); // toasts are not the page under test
+  await page.getByRole('combobox', { name: 'CX tags' }).focus();
+  await expect(page.getByRole('listbox', { name: 'CX tags' }).getByRole('group', { name: 'Driver' })).toBeVisible();
+  await expectAccessible(page, 'open tag picker');
+  await page.keyboard.press('Escape');
   await pick(page, 'CX tags', 'wait');
   await expect(page.getByTestId('cx-tags-current')).toContainText('Wait time');
   await pick(page, 'CX tags', 'negat');

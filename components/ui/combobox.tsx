@@ -23,6 +23,17 @@ export interface ComboboxProps {
   emptyText?: string;
 }
 
+/** Consecutive options of one group, so each group is one role="group" with its heading. */
+function runs(options: readonly ComboboxOption[]) {
+  const out: { group?: string; start: number; options: ComboboxOption[] }[] = [];
+  options.forEach((o, i) => {
+    const last = out.at(-1);
+    if (last && last.group === o.group) last.options.push(o);
+    else out.push({ group: o.group, start: i, options: [o] });
+  });
+  return out;
+}
+
 const matches = (o: ComboboxOption, q: string) =>
   !q || [o.label, o.description ?? '', o.value, o.group ?? ''].some((text) => text.toLowerCase().includes(q));
 
@@ -62,6 +73,27 @@ export function Combobox({ id, label, options, onSelect, placeholder, disabled, 
     }
   }
 
+  function renderOption(o: ComboboxOption, i: number) {
+    return (
+      <li
+        key={o.value}
+        id={`${id}-opt-${i}`}
+        role="option"
+        aria-selected={i === activeIndex}
+        className={cn('cursor-pointer px-3 py-1.5', i === activeIndex && 'bg-brand-50')}
+        // mousedown, not click: it fires before the input's blur closes the list
+        onMouseDown={(e) => {
+          e.preventDefault();
+          choose(o);
+        }}
+        onMouseEnter={() => setActive(i)}
+      >
+        <span className="block text-slate-900">{o.label}</span>
+        {o.description ? <span className="block text-xs text-slate-500">{o.description}</span> : null}
+      </li>
+    );
+  }
+
   return (
     <div className="relative flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -71,8 +103,8 @@ export function Combobox({ id, label, options, onSelect, placeholder, disabled, 
         id={id}
         type="text"
         role="combobox"
-        aria-expanded={open}
-        aria-controls={listId}
+        aria-expanded={open && shown.length > 0}
+        aria-controls={open && shown.length > 0 ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={open && shown[activeIndex] ? `${id}-opt-${activeIndex}` : undefined}
         autoComplete="off"
@@ -89,40 +121,30 @@ export function Combobox({ id, label, options, onSelect, placeholder, disabled, 
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      {open && (
+      {open && shown.length === 0 ? (
+        <p className="absolute top-full z-20 mt-1 w-full rounded-control border border-slate-200 bg-white px-3 py-2 text-sm text-slate-500 shadow-lg">{emptyText}</p>
+      ) : null}
+      {open && shown.length > 0 ? (
         <ul
           id={listId}
           role="listbox"
           aria-label={label}
           className="absolute top-full z-20 mt-1 max-h-72 w-full overflow-auto rounded-control border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
-          {shown.length === 0 && <li className="px-3 py-2 text-slate-500">{emptyText}</li>}
-          {shown.map((o, i) => (
-            <React.Fragment key={o.value}>
-              {o.group && o.group !== shown[i - 1]?.group && (
-                <li role="presentation" className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                  {o.group}
-                </li>
-              )}
-              <li
-                id={`${id}-opt-${i}`}
-                role="option"
-                aria-selected={i === activeIndex}
-                className={cn('cursor-pointer px-3 py-1.5', i === activeIndex && 'bg-brand-50')}
-                // mousedown, not click: it fires before the input's blur closes the list
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(o);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span className="block text-slate-900">{o.label}</span>
-                {o.description ? <span className="block text-xs text-slate-500">{o.description}</span> : null}
+          {runs(shown).map((run) =>
+            run.group ? (
+              <li key={`group-${run.start}`} role="group" aria-labelledby={`${id}-group-${run.start}`}>
+                <div id={`${id}-group-${run.start}`} className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                  {run.group}
+                </div>
+                <ul role="none">{run.options.map((o, j) => renderOption(o, run.start + j))}</ul>
               </li>
-            </React.Fragment>
-          ))}
+            ) : (
+              run.options.map((o, j) => renderOption(o, run.start + j))
+            ),
+          )}
         </ul>
-      )}
+      ) : null}
     </div>
   );
 }
