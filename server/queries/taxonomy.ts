@@ -41,6 +41,3 @@ export async function listTaxonomy(db: Db) {
   ]);
   return { stages, touchpoints: points, groups, tags };
 }
-export type Taxonomy = Awaited<ReturnType<typeof listTaxonomy>>;
-export type TaxonomyEntry = Taxonomy['stages'][number];
-export type TagEntry = Taxonomy['tags'][number];

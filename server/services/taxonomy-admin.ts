@@ -16,7 +16,7 @@ const TABLES = { journey_stage: journeyStages, touchpoint: touchpoints, tag_grou
 const tableOf = (kind: TaxonomyKind) => TABLES[kind] as typeof journeyStages;
 const hasPortalLabel = (kind: TaxonomyKind) => kind === 'journey_stage' || kind === 'touchpoint';
 
-export const KIND_NAMES: Record<TaxonomyKind, string> = { journey_stage: 'journey stage', touchpoint: 'touchpoint', tag_group: 'tag group', tag: 'CX tag' };
+const KIND_NAMES: Record<TaxonomyKind, string> = { journey_stage: 'journey stage', touchpoint: 'touchpoint', tag_group: 'tag group', tag: 'CX tag' };
 
 const notFound = (kind: TaxonomyKind, key: string) => new ServiceError('not_found', `There is no ${KIND_NAMES[kind]} with the key "${key}".`);
 
