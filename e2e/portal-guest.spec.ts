@@ -86,7 +86,7 @@ test('guest journey by link: submit with an email, link shown once and mailed, r
   // The agent closes it: the rating link dies (404, HTML and JSON), and a reply opens a linked follow-up.
   await page.goto(ticketUrl);
   await page.getByLabel('Status', { exact: true }).selectOption('closed');
-  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByTestId('status-badge')).toHaveText('Closed');
   expect((await elsewhere.goto(ratePath))?.status()).toBe(404);
   const rateJson = await elsewhere.request.post(`/api/portal/ratings/${ratePath.split('/').pop()}`, { data: { score: 3 } });

@@ -24,7 +24,13 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number },
+    readonly details?: {
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+      /** A version conflict: the ticket's fields as they are now, and who changed them last. */
+      current?: Record<string, unknown>;
+      changedBy?: string;
+    },
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -25,3 +25,6 @@ export const cxTags = pgTable('cx_tags', {
   ...taxonomyColumns,
   group: text().notNull(),
 });
+
+/** The groups CX tags sit in: pain point, driver and sentiment by default, plus any the admin adds. */
+export const cxTagGroups = pgTable('cx_tag_groups', { ...taxonomyColumns });

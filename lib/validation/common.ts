@@ -15,7 +15,8 @@ export const passwordSchema = z
 
 export const nameSchema = z.string().trim().min(1, 'Enter your name').max(120, 'Use at most 120 characters');
 
-export const idSchema = z.coerce.number().int().positive();
+/** A row id: a positive Postgres integer, so a huge number is a bad id rather than a database error. */
+export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** Empty form fields arrive as "": treat them as "not given". */
 export const optionalKey = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SETTABLE_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
+import { PRIORITIES, SETTABLE_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
 import { idSchema, optionalKey } from './common';
 
 export const MAX_BODY_LENGTH = 50_000;
@@ -46,9 +46,27 @@ export const agentMessageSchema = z.object({
 });
 export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
-export const statusChangeSchema = z.object({
-  ticketId: idSchema,
-  status: z.enum(SETTABLE_STATUSES, { message: 'Choose a status' }),
-  version: z.coerce.number().int().min(1),
-});
-export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
+const taxonomyRef = z.string().trim().min(1).max(64, 'Choose a value from the list').nullable();
+const idOrNull = z.number({ message: 'Send a number or null' }).int().positive().nullable();
+
+/**
+ * A field edit on a ticket, as the API's PATCH body and the ticket page's controls send it: any subset of
+ * the fields, plus the version the change was made against. Unknown fields are refused, so a typo is not
+ * silently ignored.
+ */
+export const ticketFieldsSchema = z
+  .object({
+    version: z.number({ message: 'Send the version you saw, as a number' }).int().min(1),
+    status: z.enum(SETTABLE_STATUSES, { message: `Choose a status: ${SETTABLE_STATUSES.join(', ')}` }).optional(),
+    priority: z.enum(PRIORITIES, { message: `Choose a priority: ${PRIORITIES.join(', ')}` }).optional(),
+    assignee_id: idOrNull.optional(),
+    team_id: idOrNull.optional(),
+    journey_stage: taxonomyRef.optional(),
+    touchpoint: taxonomyRef.optional(),
+    tags: z.array(z.string().trim().min(1).max(64)).max(50, 'Use at most 50 tags').optional(),
+  })
+  .strict();
+export type TicketFieldsInput = z.infer<typeof ticketFieldsSchema>;
+
+/** The same edit from the ticket page, which names the ticket in the body. */
+export const ticketFieldsActionSchema = ticketFieldsSchema.extend({ ticketId: idSchema });

@@ -1,5 +1,6 @@
 /** The routes the bench measures, and the budgets the issues set for them (p95 or p50, 1 connection). */
 import type postgres from 'postgres';
+import { heavyTicket } from './heavy-ticket';
 
 export type Auth = 'bearer' | 'cookie';
 export interface Budget {
@@ -19,8 +20,8 @@ export interface RouteDef {
 }
 
 export const ROUTE_NAMES = [
-  'inbox-api', 'inbox-api-deep', 'inbox-filtered', 'search-common', 'search-rare', 'inbox-page', 'ticket-page', 'ticket-metrics', 'metrics-30d', 'metrics-30d-grouped',
-  'metrics-90d', 'board-30d', 'board-90d', 'heatmap', 'reply',
+  'inbox-api', 'inbox-api-deep', 'inbox-filtered', 'search-common', 'search-rare', 'inbox-page', 'ticket-page', 'ticket-page-heavy', 'ticket-metrics', 'metrics-30d',
+  'metrics-30d-grouped', 'metrics-90d', 'board-30d', 'board-90d', 'heatmap', 'reply',
 ] as const;
 
 export const BUDGETS: Record<string, Budget> = {
@@ -31,6 +32,8 @@ export const BUDGETS: Record<string, Budget> = {
   'search-rare': { stat: 'p95', ms: 300 },
   'inbox-page': { stat: 'p95', ms: 100 },
   'ticket-page': { stat: 'p50', ms: 15 },
+  // Issue 6: 200 messages and a customer with 100 tickets "renders < 300 ms server-side".
+  'ticket-page-heavy': { stat: 'p95', ms: 300 },
   'ticket-metrics': { stat: 'p50', ms: 10 },
   'metrics-30d': { stat: 'p95', ms: 300 },
   'metrics-30d-grouped': { stat: 'p95', ms: 300 },
@@ -52,6 +55,7 @@ export interface RouteContext {
   deepNote?: string;
   deepOffset: number;
   openCount: number;
+  heavyTicketId: number | null;
 }
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
@@ -96,7 +100,8 @@ export async function routeContext(sql: postgres.Sql, baseUrl: string, token: st
   ).map((r) => r.id);
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from tickets where ${sql.unsafe(OPEN)}`;
   const deepOffset = Math.min(100_000, Math.floor(n * 0.8));
-  return { ticketIds, openTicketIds, deepOffset, openCount: n, ...(await deepCursor(sql, baseUrl, token, deepOffset)) };
+  const heavyTicketId = await heavyTicket(sql);
+  return { ticketIds, openTicketIds, deepOffset, openCount: n, heavyTicketId, ...(await deepCursor(sql, baseUrl, token, deepOffset)) };
 }
 
 export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
@@ -112,6 +117,7 @@ export function buildRoutes(ctx: RouteContext, now: Date): RouteDef[] {
     { name: 'search-rare', auth: 'bearer', paths: ['/api/v1/tickets?view=all&q=xylophone'] },
     { name: 'inbox-page', auth: 'cookie', paths: ['/inbox'] },
     { name: 'ticket-page', auth: 'cookie', paths: ctx.ticketIds.map((id) => `/tickets/${id}`) },
+    { name: 'ticket-page-heavy', auth: 'cookie', paths: ctx.heavyTicketId ? [`/tickets/${ctx.heavyTicketId}`] : [] },
     { name: 'ticket-metrics', auth: 'bearer', paths: ctx.ticketIds.map((id) => `/api/v1/tickets/${id}/metrics`) },
     { name: 'metrics-30d', auth: 'bearer', paths: [metrics(30)] },
     { name: 'metrics-30d-grouped', auth: 'bearer', paths: [metrics(30, '&group_by=team')] },

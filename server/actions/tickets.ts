@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/errors';
-import { agentMessageSchema, statusChangeSchema } from '@/lib/validation/tickets';
+import { agentMessageSchema, ticketFieldsActionSchema } from '@/lib/validation/tickets';
 import { requireStaff } from '../auth/session';
-import { changeStatus } from '../services/ticket-fields';
+import { editTicketFields, fieldChangesFrom } from '../services/ticket-edit';
 import { addMessage } from '../services/ticket-messages';
 import { eventActorOf } from '../services/ticket-write';
 import { formToObject, parseInput, runAction } from './run-action';
@@ -30,18 +30,17 @@ export async function agentMessageAction(form: FormData): Promise<ActionResult<{
   });
 }
 
-/** A status change made against the version the agent was looking at. */
-export async function changeStatusAction(form: FormData): Promise<ActionResult<{ status: string; version: number }>> {
+/**
+ * A field edit from the ticket page (status, priority, assignee, team, stage, touchpoint, tags), made
+ * against the version the agent was looking at. A stale version comes back as a conflict that names the
+ * current value; nothing is saved then.
+ */
+export async function editTicketAction(input: unknown): Promise<ActionResult<{ version: number }>> {
   return runAction(async () => {
     const staff = await requireStaff('ticket:update');
-    const input = parseInput(statusChangeSchema, formToObject(form));
-    const ticket = await changeStatus(await getDb(), {
-      ticketId: input.ticketId,
-      status: input.status,
-      version: input.version,
-      actor: eventActorOf(staff),
-    });
+    const { ticketId, version, ...fields } = parseInput(ticketFieldsActionSchema, input);
+    const ticket = await editTicketFields(await getDb(), { ticketId, version, actor: eventActorOf(staff), changes: fieldChangesFrom({ version, ...fields }) });
     revalidatePath(`/tickets/${ticket.id}`);
-    return { status: ticket.status, version: ticket.version };
+    return { version: ticket.version };
   });
 }

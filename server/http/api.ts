@@ -8,10 +8,11 @@ import { staffForToken } from '../services/api-tokens';
 
 /** JSON errors for the API: `{ error: { code, message, details? } }` with the matching status. */
 export function apiError(error: ServiceError): NextResponse {
-  const { fieldErrors, retryAfterSeconds } = error.details ?? {};
+  const { fieldErrors, retryAfterSeconds, current, changedBy } = error.details ?? {};
   const headers = retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+  const details = fieldErrors ?? (current ? { current, changed_by: changedBy } : undefined);
   return NextResponse.json(
-    { error: { code: error.code, message: error.message, ...(fieldErrors ? { details: fieldErrors } : {}) } },
+    { error: { code: error.code, message: error.message, ...(details ? { details } : {}) } },
     { status: HTTP_STATUS[error.code], headers },
   );
 }

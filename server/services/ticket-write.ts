@@ -138,14 +138,4 @@ export async function recordTicketEvent(
   return updated;
 }
 
-/** The optimistic-lock check for field edits: a stale version means someone else changed the ticket first. */
-export function assertVersion(row: TicketRow, version: number): void {
-  if (row.version !== version) {
-    throw new ServiceError(
-      'conflict',
-      'Someone else changed this ticket while you were looking at it. Reload to see their change, then try again.',
-    );
-  }
-}
-
 export const bumpVersion = { version: sql`${tickets.version} + 1` };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { Users } from 'lucide-react';
 import { z } from 'zod';
@@ -43,7 +44,9 @@ async function CustomerResults({ q }: { q: string }) {
       <TBody>
         {rows.map((c) => (
           <TR key={c.id}>
-            <TD className="font-medium">{c.name}</TD>
+            <TD className="font-medium">
+              <Link href={`/customers/${c.id}`} className="hover:underline">{c.name}</Link>
+            </TD>
             <TD className="text-slate-600">{c.email}</TD>
             <TD className="text-right tabular-nums">{c.tickets}</TD>
           </TR>

@@ -36,7 +36,12 @@ export default async function SettingsPage() {
       <PageHeader
         title="Settings"
         description="Workspace configuration. Changes apply from now on; past figures change only with a metrics rebuild."
-        actions={<Link href="/settings/outbox" className={buttonClasses({ variant: 'secondary' })}>Outbox</Link>}
+        actions={
+          <>
+            <Link href="/settings/taxonomy" className={buttonClasses({ variant: 'secondary' })}>Taxonomy</Link>
+            <Link href="/settings/outbox" className={buttonClasses({ variant: 'secondary' })}>Outbox</Link>
+          </>
+        }
       />
       <GeneralForm
         timeZone={settings.timeZone}

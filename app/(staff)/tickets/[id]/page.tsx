@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { Composer } from '@/components/tickets/composer';
 import { PresenceProvider } from '@/components/tickets/presence';
-import { StatusControl } from '@/components/tickets/status-control';
+import { CxEditor } from '@/components/tickets/cx-editor';
+import { TicketControls } from '@/components/tickets/ticket-controls';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
@@ -12,7 +13,11 @@ import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
 import { CHANNEL_LABELS } from '@/lib/domain/ticket-values';
 import { requireStaffPage } from '@/server/auth/session';
+import { idSchema } from '@/lib/validation/common';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
+import { ticketPanelData } from '@/server/queries/ticket-panel';
+import { customerOfTicket, getCustomerHistory } from '@/server/queries/customer-history';
+import { CustomerHistoryPanel } from '@/components/customers/customer-history';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
 
 export const metadata: Metadata = { title: 'Ticket' };
@@ -20,9 +25,16 @@ export const metadata: Metadata = { title: 'Ticket' };
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requireStaffPage('ticket:read', `/tickets/${id}`);
-  const ticketId = Number(id);
-  if (!Number.isInteger(ticketId) || ticketId < 1) notFound();
-  const data = await getStaffTicket(await getDb(), ticketId);
+  const parsedId = idSchema.safeParse(id);
+  if (!parsedId.success) notFound();
+  const ticketId = parsedId.data;
+  const db = await getDb();
+  // One round trip of parallel reads: the panel and the history find the ticket's customer and assignee themselves.
+  const [data, panel, history] = await Promise.all([
+    getStaffTicket(db, ticketId),
+    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId) : null,
+    can(staff, 'customer:read') ? getCustomerHistory(db, customerOfTicket(ticketId)) : null,
+  ]);
   if (!data) notFound();
   const { ticket, customer } = data;
   const closed = ticket.status === 'closed';
@@ -59,9 +71,33 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </PresenceProvider>
         </section>
         <aside className="space-y-4" aria-label="Ticket details">
-          {can(staff, 'ticket:update') && !closed ? (
-            <StatusControl ticketId={ticket.id} status={ticket.status} version={ticket.version} />
+          {panel ? (
+            <>
+              <TicketControls
+                ticketId={ticket.id}
+                version={ticket.version}
+                meId={staff.id}
+                status={ticket.status}
+                priority={ticket.priority}
+                assigneeId={ticket.assigneeId}
+                teamId={ticket.teamId}
+                staff={panel.staff}
+                teams={panel.teams}
+                closed={closed}
+              />
+              <CxEditor
+                ticketId={ticket.id}
+                version={ticket.version}
+                journeyStage={ticket.journeyStage}
+                touchpoint={ticket.touchpoint}
+                tags={panel.tags}
+                stages={panel.stages}
+                touchpoints={panel.touchpoints}
+                allTags={panel.allTags}
+              />
+            </>
           ) : null}
+          {history ? <CustomerHistoryPanel history={history} currentTicketId={ticket.id} /> : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
         </aside>
       </div>
