@@ -1,8 +1,8 @@
-import { cn } from '@/components/ui';
+import { LinkedText, cn } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import type { PortalTicket } from '@/server/queries/portal';
 
-/** The public conversation, as text: customer messages on the right, support on the left. */
+/** The public conversation, as text with links: customer messages on the right, support on the left. */
 export function PortalThread({ messages }: { messages: PortalTicket['thread'] }) {
   return (
     <ol className="space-y-3" data-testid="portal-thread">
@@ -14,7 +14,7 @@ export function PortalThread({ messages }: { messages: PortalTicket['thread'] })
               <span className="font-medium text-slate-900">{mine ? 'You' : `${m.staffName ?? 'Support'} (Support)`}</span>
               <time className="text-slate-600" dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
             </div>
-            <div className="whitespace-pre-wrap break-words text-sm text-slate-800">{m.body}</div>
+            <LinkedText text={m.body} className="whitespace-pre-wrap break-words text-sm text-slate-800" />
           </li>
         );
       })}

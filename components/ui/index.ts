@@ -12,3 +12,4 @@ export { EmptyState, type EmptyStateProps } from './empty-state';
 export { Skeleton, SkeletonRows, type SkeletonRowsProps } from './skeleton';
 export { Card, CardHeader, CardTitle, CardBody, type CardTitleProps } from './card';
 export { FormMessage, type FormMessageProps, type FormMessageTone } from './alert';
+export { LinkedText } from './linked-text';
