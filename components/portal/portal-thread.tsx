@@ -1,9 +1,10 @@
+import { AttachmentList } from '@/components/attachments/attachment-list';
 import { LinkedText, cn } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import type { PortalTicket } from '@/server/queries/portal';
 
 /** The public conversation, as text with links: customer messages on the right, support on the left. */
-export function PortalThread({ messages }: { messages: PortalTicket['thread'] }) {
+export function PortalThread({ messages, attachmentHrefBase }: { messages: PortalTicket['thread']; attachmentHrefBase: string }) {
   return (
     <ol className="space-y-3" data-testid="portal-thread">
       {messages.map((m) => {
@@ -15,6 +16,7 @@ export function PortalThread({ messages }: { messages: PortalTicket['thread'] })
               <time className="text-slate-600" dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
             </div>
             <LinkedText text={m.body} className="whitespace-pre-wrap break-words text-sm text-slate-800" />
+            <AttachmentList files={m.attachments} hrefBase={attachmentHrefBase} />
           </li>
         );
       })}

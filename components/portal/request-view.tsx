@@ -30,7 +30,10 @@ export function RequestView({ request, reply, rating }: { request: PortalTicket;
           </p>
         ) : null}
       </header>
-      <PortalThread messages={request.thread} />
+      <PortalThread
+        messages={request.thread}
+        attachmentHrefBase={reply.kind === 'account' ? '/api/portal/attachments' : `/api/portal/track/${reply.token}/attachments`}
+      />
       {request.status === 'solved' && <RatingForm target={rating} current={request.rating} />}
       <PortalReplyForm target={reply} status={request.status} />
     </div>

@@ -4,7 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Globe, Lock } from 'lucide-react';
 import { Button, Field, FormMessage, NativeSelect, Textarea, cn, toast } from '@/components/ui';
+import { AttachmentInput } from '@/components/attachments/attachment-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { ATTACHMENT_FIELD } from '@/lib/attachments/limits';
 import { SETTABLE_STATUSES, STATUS_LABELS } from '@/lib/domain/ticket-values';
 import { agentMessageAction } from '@/server/actions/tickets';
 import { useReportTyping } from './presence';
@@ -45,6 +47,7 @@ export function Composer({ ticketId, canReply, canSetStatus }: { ticketId: numbe
       <Field label={isPublic ? 'Reply' : 'Note'} htmlFor="body" error={fieldError('body')}>
         <Textarea id="body" name="body" rows={5} required onChange={(e) => reportTyping(e.target.value.trim() !== '')} />
       </Field>
+      <AttachmentInput error={fieldError(ATTACHMENT_FIELD)} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         {canSetStatus && isPublic ? (
           <Field label="Then set status" htmlFor="status" className="w-48">

@@ -1,4 +1,5 @@
 import { Lock, MessageSquare } from 'lucide-react';
+import { AttachmentList } from '@/components/attachments/attachment-list';
 import { LinkedText, cn } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { CHANNEL_LABELS, type Channel } from '@/lib/domain/ticket-values';
@@ -44,6 +45,7 @@ export function Thread({ messages, customerName }: { messages: Message[]; custom
               </span>
             </div>
             <LinkedText text={m.body} className="whitespace-pre-wrap break-words text-sm text-slate-800" />
+            <AttachmentList files={m.attachments} hrefBase="/api/attachments" />
           </li>
         );
       })}

@@ -6,25 +6,31 @@ import type { ActionResult } from '@/lib/errors';
 import { agentMessageSchema, statusChangeSchema } from '@/lib/validation/tickets';
 import { requireStaff } from '../auth/session';
 import { changeStatus } from '../services/ticket-fields';
+import { withUploads } from '../services/attachments';
 import { addMessage } from '../services/ticket-messages';
 import { eventActorOf } from '../services/ticket-write';
 import { formToObject, parseInput, runAction } from './run-action';
+import { parseWithUploads } from './uploads';
 
-/** An agent's public reply or internal note, optionally with a status in the same step. */
+/** An agent's public reply or internal note with its attachments, optionally with a status in the same step. */
 export async function agentMessageAction(form: FormData): Promise<ActionResult<{ status: string; version: number }>> {
   return runAction(async () => {
     const staff = await requireStaff('ticket:note');
-    const input = parseInput(agentMessageSchema, formToObject(form));
+    const { input, uploads } = await parseWithUploads(agentMessageSchema, form);
     if (input.visibility === 'public') await requireStaff('ticket:reply');
     if (input.status) await requireStaff('ticket:update');
-    const { ticket } = await addMessage(await getDb(), {
-      ticketId: input.ticketId,
-      body: input.body,
-      authorKind: 'agent',
-      authorUserId: staff.id,
-      visibility: input.visibility,
-      setStatus: input.status,
-    });
+    const db = await getDb();
+    const { ticket } = await withUploads(uploads, (attachments) =>
+      addMessage(db, {
+        ticketId: input.ticketId,
+        body: input.body,
+        authorKind: 'agent',
+        authorUserId: staff.id,
+        visibility: input.visibility,
+        setStatus: input.status,
+        attachments,
+      }),
+    );
     revalidatePath(`/tickets/${ticket.id}`);
     return { status: ticket.status, version: ticket.version };
   });

@@ -60,6 +60,7 @@ export function portalRequestJson(request: PortalTicket) {
       name: m.staffName,
       body: m.body,
       created_at: m.createdAt.toISOString(),
+      attachments: m.attachments.map((a) => ({ attachment_id: a.id, file_name: a.fileName, content_type: a.contentType, size_bytes: a.sizeBytes })),
     })),
   };
 }

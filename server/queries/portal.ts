@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { csatRatings, journeyStages, messages, tickets, touchpoints, users } from '@/db/schema';
 import type { CustomerActor } from '@/lib/domain/permissions';
+import { attachmentsByMessage } from './attachments';
 
 /**
  * What a signed-in customer may see: their own requests, and while their address is unverified only
@@ -14,7 +15,7 @@ export interface PortalScope {
 }
 export const portalScopeOf = (actor: CustomerActor): PortalScope => ({ customerId: actor.id, verified: actor.emailVerified === true });
 
-function scopeWhere(scope: PortalScope): SQL {
+export function scopeWhere(scope: PortalScope): SQL {
   const own = eq(tickets.customerId, scope.customerId);
   return scope.verified ? own : (and(own, eq(tickets.submittedByAccount, true)) as SQL);
 }
@@ -64,7 +65,7 @@ async function portalView(db: Db, where: SQL) {
     .where(where);
   if (!ticket) return null;
 
-  const [thread, [rating]] = await Promise.all([
+  const [thread, [rating], files] = await Promise.all([
     db
       .select({ id: messages.id, authorKind: messages.authorKind, body: messages.body, createdAt: messages.createdAt, staffName: author.name })
       .from(messages)
@@ -77,6 +78,7 @@ async function portalView(db: Db, where: SQL) {
       .where(eq(csatRatings.ticketId, ticket.id))
       .orderBy(desc(csatRatings.createdAt), desc(csatRatings.id))
       .limit(1),
+    attachmentsByMessage(db, ticket.id, { publicOnly: true }),
   ]);
 
   // The internal id stays server-side: portal pages and responses use the public key.
@@ -92,6 +94,7 @@ async function portalView(db: Db, where: SQL) {
       body: m.body,
       createdAt: m.createdAt,
       staffName: m.authorKind === 'customer' ? null : (m.staffName?.split(' ')[0] ?? 'Support'),
+      attachments: files.get(m.id) ?? [],
     })),
   };
 }
