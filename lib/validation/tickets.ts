@@ -43,6 +43,8 @@ export const agentMessageSchema = z.object({
     .enum(SETTABLE_STATUSES)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The macro the agent inserted: its actions (status, tags, stage) apply with the message. */
+  macroId: idSchema.optional().or(z.literal('').transform(() => undefined)),
 });
 export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
