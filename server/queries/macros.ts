@@ -1,6 +1,6 @@
-import { asc, desc, eq, or } from 'drizzle-orm';
+import { asc, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { macros, users } from '@/db/schema';
+import { cxTags, macros, users } from '@/db/schema';
 import type { StaffActor } from '@/lib/domain/permissions';
 
 /** The macros a staff member may use: every shared one and their own personal ones, shared first. */
@@ -17,4 +17,13 @@ export type UsableMacro = Awaited<ReturnType<typeof listUsableMacros>>[number];
 export async function findMacro(db: Db, id: number) {
   const [row] = await db.select().from(macros).where(eq(macros.id, id));
   return row ?? null;
+}
+
+/** Tags a macro may add: the live ones, by group and the admin's order. */
+export function listActiveTagOptions(db: Db) {
+  return db
+    .select({ value: cxTags.key, label: cxTags.label })
+    .from(cxTags)
+    .where(isNull(cxTags.retiredAt))
+    .orderBy(asc(cxTags.group), asc(cxTags.position));
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
-import { Composer } from '@/components/tickets/composer';
+import { TicketComposer } from '@/components/tickets/ticket-composer';
 import { PresenceProvider } from '@/components/tickets/presence';
 import { StatusControl } from '@/components/tickets/status-control';
 import { Thread } from '@/components/tickets/thread';
@@ -54,7 +54,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                 This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
               </p>
             ) : (
-              <Composer ticketId={ticket.id} canReply={can(staff, 'ticket:reply')} canSetStatus={can(staff, 'ticket:update')} />
+              <TicketComposer staff={staff} ticketId={ticket.id} customerName={customer.name} />
             )}
           </PresenceProvider>
         </section>
