@@ -40,4 +40,6 @@ CREATE INDEX "attachments_ticket_idx" ON "attachments" USING btree ("ticket_id",
 CREATE INDEX "attachments_message_idx" ON "attachments" USING btree ("message_id");--> statement-breakpoint
 CREATE INDEX "macros_owner_idx" ON "macros" USING btree ("owner_id");--> statement-breakpoint
 CREATE INDEX "macros_shared_idx" ON "macros" USING btree ("shared");--> statement-breakpoint
-CREATE INDEX "ticket_links_high_idx" ON "ticket_links" USING btree ("high_id");
+CREATE INDEX "ticket_links_high_idx" ON "ticket_links" USING btree ("high_id");--> statement-breakpoint
+CREATE INDEX "tickets_follow_up_of_idx" ON "tickets" USING btree ("follow_up_of_id") WHERE follow_up_of_id is not null;--> statement-breakpoint
+CREATE INDEX "tickets_merged_into_idx" ON "tickets" USING btree ("merged_into_id") WHERE merged_into_id is not null;
