@@ -54,3 +54,14 @@ export const statusChangeSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
+
+const ticketNumber = z.coerce
+  .number({ message: 'Enter a ticket number, like 1234' })
+  .int('Enter a ticket number, like 1234')
+  .positive('Enter a ticket number, like 1234')
+  .max(2_147_483_647, 'There is no ticket with that number');
+
+/** Merge this ticket (the duplicate) into the target. */
+export const mergeSchema = z.object({ ticketId: idSchema, targetId: ticketNumber });
+/** Link, or unlink, two related tickets. */
+export const linkSchema = z.object({ ticketId: idSchema, otherId: ticketNumber });

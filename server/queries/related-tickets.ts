@@ -1,6 +1,6 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { ticketLinks, tickets } from '@/db/schema';
+import { customers, ticketLinks, tickets } from '@/db/schema';
 
 export type RelationKind = 'related' | 'follow_up_of' | 'follow_up' | 'merged_into' | 'merged_from';
 export interface RelatedTicket {
@@ -38,4 +38,14 @@ export async function listRelatedTickets(db: Db, ticket: { id: number; followUpO
   }
   const order: RelationKind[] = ['merged_into', 'merged_from', 'follow_up_of', 'follow_up', 'related'];
   return related.sort((a, b) => order.indexOf(a.relation) - order.indexOf(b.relation) || a.id - b.id);
+}
+
+/** A ticket's subject, status and requester: the merge dialog's preview of its target. */
+export async function findTicketSummary(db: Db, id: number) {
+  const [row] = await db
+    .select({ id: tickets.id, subject: tickets.subject, status: tickets.status, customer: customers.name, mergedIntoId: tickets.mergedIntoId })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(eq(tickets.id, id));
+  return row ?? null;
 }

@@ -20,7 +20,7 @@ const query = metricsQuerySchema.parse({ from: at(-30 * DAY_MIN).toISOString(), 
 /** Every stored fact of a ticket, without the bookkeeping a note legitimately moves. */
 function factsOnly(row: TicketRow) {
   const { updatedAt: _u, lastActivityAt: _l, changeSeq: _c, ...facts } = row;
-  void _u, void _l, void _c;
+  void [_u, _l, _c];
   return facts;
 }
 

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { TicketComposer } from '@/components/tickets/ticket-composer';
 import { PresenceProvider } from '@/components/tickets/presence';
+import { MergedBanner, RelatedTickets } from '@/components/tickets/related-tickets';
 import { StatusControl } from '@/components/tickets/status-control';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
@@ -48,6 +49,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-label="Conversation" className="space-y-4">
           <PresenceProvider ticketId={ticket.id}>
+            <MergedBanner ticket={ticket} />
             <Thread messages={data.thread} customerName={customer.name} />
             {closed ? (
               <p className="rounded-md border border-slate-200 bg-slate-100 p-3 text-sm text-slate-700">
@@ -63,6 +65,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <StatusControl ticketId={ticket.id} status={ticket.status} version={ticket.version} />
           ) : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
+          <RelatedTickets staff={staff} ticket={ticket} />
         </aside>
       </div>
     </div>
