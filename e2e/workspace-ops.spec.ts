@@ -96,7 +96,7 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   const internalId = internalHref!.split('/').pop();
   expect((await customer.request.get(`/api/portal/attachments/${internalId}`)).status()).toBe(404);
   expect((await customer.request.get('/api/portal/attachments/99999999')).status()).toBe(404);
-  expect((await customer.request.get(publicHref!)).status()).toBe(401); // the staff route is not the customer's
+  expect((await customer.request.get(publicHref!)).status()).toBe(403); // the staff route is not the customer's
   await expectAccessible(customer, 'portal request with attachments');
 
   // A duplicate request is merged into the first from the ticket page.

@@ -11,7 +11,7 @@ export interface AttachmentLink {
 export function AttachmentList({ files, hrefBase }: { files: readonly AttachmentLink[]; hrefBase: string }) {
   if (files.length === 0) return null;
   return (
-    <ul className="mt-3 flex flex-wrap gap-2" aria-label="Attachments" data-testid="attachments">
+    <ul className="mt-3 flex flex-wrap gap-2" aria-label="Attached files" data-testid="attachments">
       {files.map((f) => (
         <li key={f.id}>
           <a

@@ -14,12 +14,19 @@ export interface StagedAttachment {
   sizeBytes: number;
 }
 
-/** The files of a multipart form field. An empty file input still sends one nameless, empty part: skip it. */
+/**
+ * The files of a multipart form field. An empty file input still sends one empty part without a name
+ * (a nameless Blob once it has passed through a server action): skip it.
+ */
 export async function uploadsFromForm(form: FormData, field = ATTACHMENT_FIELD): Promise<UploadCandidate[]> {
-  const files = form.getAll(field).filter((v): v is File => typeof v !== 'string' && (v.name !== '' || v.size > 0));
+  const files = form
+    .getAll(field)
+    .filter((v): v is File => typeof v !== 'string')
+    .map((f) => ({ file: f, name: typeof f.name === 'string' ? f.name : '' }))
+    .filter(({ file, name }) => name !== '' || file.size > 0);
   // An oversized file is refused on its size alone, without reading it into memory.
   return Promise.all(
-    files.map(async (f) => ({ name: f.name, size: f.size, bytes: f.size > MAX_ATTACHMENT_BYTES ? new Uint8Array() : new Uint8Array(await f.arrayBuffer()) })),
+    files.map(async ({ file, name }) => ({ name, size: file.size, bytes: file.size > MAX_ATTACHMENT_BYTES ? new Uint8Array() : new Uint8Array(await file.arrayBuffer()) })),
   );
 }
 
