@@ -15,15 +15,15 @@ export interface StagedAttachment {
 }
 
 /**
- * The files of a multipart form field. An empty file input still sends one empty part without a name
- * (a nameless Blob once it has passed through a server action): skip it.
+ * The files of a multipart form field. An empty file input still sends one empty part without a file
+ * name, which some parsers turn into "undefined": skip it (the forms also drop it before sending).
  */
 export async function uploadsFromForm(form: FormData, field = ATTACHMENT_FIELD): Promise<UploadCandidate[]> {
   const files = form
     .getAll(field)
     .filter((v): v is File => typeof v !== 'string')
     .map((f) => ({ file: f, name: typeof f.name === 'string' ? f.name : '' }))
-    .filter(({ file, name }) => name !== '' || file.size > 0);
+    .filter(({ file, name }) => file.size > 0 || (name !== '' && name !== 'undefined'));
   // An oversized file is refused on its size alone, without reading it into memory.
   return Promise.all(
     files.map(async ({ file, name }) => ({ name, size: file.size, bytes: file.size > MAX_ATTACHMENT_BYTES ? new Uint8Array() : new Uint8Array(await file.arrayBuffer()) })),
