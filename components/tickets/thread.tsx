@@ -44,7 +44,7 @@ export function Thread({ messages, customerName }: { messages: Message[]; custom
                 {m.channel ? ` · ${CHANNEL_LABELS[m.channel as Channel]}` : ''}
               </span>
             </div>
-            <LinkedText text={m.body} className="whitespace-pre-wrap break-words text-sm text-slate-800" />
+            <LinkedText text={m.body} ticketRefs className="whitespace-pre-wrap break-words text-sm text-slate-800" />
             <AttachmentList files={m.attachments} hrefBase="/api/attachments" />
           </li>
         );

@@ -34,4 +34,19 @@ describe('linkify', () => {
     expect(parts.map((p) => p.text).join('')).toBe(body);
     expect(parts.filter((p) => p.kind === 'link')).toEqual([{ kind: 'link', text: 'https://evil.test/', href: 'https://evil.test/' }]);
   });
+
+  it('links #1234 to the staff ticket page only when asked, and not inside words or URLs', () => {
+    expect(linkify('Merged into #12 "Parcel". See #3.', { ticketRefs: true })).toEqual([
+      { kind: 'text', text: 'Merged into ' },
+      { kind: 'link', text: '#12', href: '/tickets/12' },
+      { kind: 'text', text: ' "Parcel". See ' },
+      { kind: 'link', text: '#3', href: '/tickets/3' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(linkify('Merged into #12')).toEqual([{ kind: 'text', text: 'Merged into #12' }]);
+    expect(linkify('https://x.test/a#12 and abc#5', { ticketRefs: true })).toEqual([
+      { kind: 'link', text: 'https://x.test/a#12', href: 'https://x.test/a#12' },
+      { kind: 'text', text: ' and abc#5' },
+    ]);
+  });
 });

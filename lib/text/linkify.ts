@@ -17,7 +17,31 @@ function safeHref(candidate: string): string | null {
   }
 }
 
-export function linkify(body: string): BodyPart[] {
+/** `#1234` as a link to that ticket, for staff threads (merge notes, "see #1234"). */
+const TICKET_REF = /(^|[\s(])#(\d{1,10})\b/g;
+
+function withTicketRefs(parts: BodyPart[]): BodyPart[] {
+  return parts.flatMap((part) => {
+    if (part.kind !== 'text') return [part];
+    const out: BodyPart[] = [];
+    let last = 0;
+    for (const match of part.text.matchAll(TICKET_REF)) {
+      const start = match.index + match[1].length;
+      if (start > last) out.push({ kind: 'text', text: part.text.slice(last, start) });
+      out.push({ kind: 'link', text: `#${match[2]}`, href: `/tickets/${match[2]}` });
+      last = start + match[2].length + 1;
+    }
+    if (last < part.text.length) out.push({ kind: 'text', text: part.text.slice(last) });
+    return out;
+  });
+}
+
+export function linkify(body: string, options: { ticketRefs?: boolean } = {}): BodyPart[] {
+  const parts = linkUrls(body);
+  return options.ticketRefs ? withTicketRefs(parts) : parts;
+}
+
+function linkUrls(body: string): BodyPart[] {
   const parts: BodyPart[] = [];
   let last = 0;
   const pushText = (text: string) => {
