@@ -28,9 +28,13 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await customer.goto('/portal/new');
   await customer.getByLabel('Subject').fill(subject);
   await customer.getByLabel('Description').fill('It arrived cracked, photo attached.');
-  await customer.getByLabel('Attachments').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') }]);
+  await customer.getByLabel('Attachments').setInputFiles([
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') },
+    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 32)]) },
+  ]);
   await customer.getByRole('button', { name: 'Submit request' }).click();
   await expect(customer.getByTestId('field-error')).toContainText('photo.png is not a file type we accept');
+  await expect(customer.getByTestId('field-error')).toContainText('scan.pdf is 11.0 MB; each file can be at most 10.0 MB.');
   await expect(customer.getByLabel('Subject')).toHaveValue(subject);
   await customer.getByLabel('Attachments').setInputFiles([png('crack.png')]);
   await customer.getByRole('button', { name: 'Submit request' }).click();
@@ -82,6 +86,18 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   const staffDownload = await page.request.get(internalHref!);
   expect(staffDownload.status()).toBe(200);
   expect(await staffDownload.text()).toBe(`INTERNAL-${id} claim form`);
+
+  // The messages API takes the same files as multipart, with the same refusals.
+  const viaApi = await page.request.post(`/api/v1/tickets/${ticketId}/messages`, {
+    multipart: { body: `API note ${id}`, visibility: 'internal', attachments: { name: 'api.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') } },
+  });
+  expect(viaApi.status()).toBe(201);
+  expect(await viaApi.json()).toMatchObject({ attachments: 1 });
+  const traversal = await page.request.post(`/api/v1/tickets/${ticketId}/messages`, {
+    multipart: { body: 'x', visibility: 'internal', attachments: { name: '../../etc/passwd', mimeType: 'text/plain', buffer: Buffer.from('root') } },
+  });
+  expect(traversal.status()).toBe(400);
+  expect((await traversal.json()).error.details.attachments[0]).toContain('cannot contain folders');
 
   // The customer downloads the public file as an attachment; the internal one is a 404, like an unknown id.
   await customer.goto(requestUrl);

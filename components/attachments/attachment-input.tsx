@@ -1,14 +1,17 @@
 import { Field } from '@/components/ui';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_FIELD, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, formatBytes } from '@/lib/attachments/limits';
 
-/** The file picker of a message form. The server checks each file's content; `accept` only helps the picker. */
-export function AttachmentInput({ error, id = ATTACHMENT_FIELD }: { error?: string; id?: string }) {
+/**
+ * The file picker of a message form. The server checks each file's content; `accept` only helps the
+ * picker. Every refused file gets its own sentence in `errors`.
+ */
+export function AttachmentInput({ errors, id = ATTACHMENT_FIELD }: { errors?: readonly string[]; id?: string }) {
   return (
     <Field
       label="Attachments"
       htmlFor={id}
       hint={`Optional. Up to ${MAX_ATTACHMENTS_PER_MESSAGE} files, ${formatBytes(MAX_ATTACHMENT_BYTES)} each: images, PDF, text, CSV or Office documents.`}
-      error={error}
+      error={errors?.length ? errors.join(' ') : undefined}
     >
       <input
         id={id}

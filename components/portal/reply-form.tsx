@@ -45,7 +45,7 @@ export function PortalReplyForm({ target, status }: { target: ReplyTarget; statu
       <Field label="Your reply" htmlFor="body" hint={HINTS[status]} error={fieldError('body')}>
         <Textarea id="body" name="body" rows={4} required />
       </Field>
-      <AttachmentInput error={fieldError(ATTACHMENT_FIELD)} />
+      <AttachmentInput errors={failure?.fieldErrors?.[ATTACHMENT_FIELD]} />
       <Button type="submit" loading={pending}>Send reply</Button>
     </form>
   );

@@ -54,7 +54,7 @@ export function RequestForm({ stages, touchpoints, guest }: { stages: Option[]; 
       <Field label="Order or reference number" htmlFor="reference" hint="Optional" error={fieldError('reference')}>
         <Input id="reference" name="reference" />
       </Field>
-      <AttachmentInput error={fieldError(ATTACHMENT_FIELD)} />
+      <AttachmentInput errors={failure?.fieldErrors?.[ATTACHMENT_FIELD]} />
       <p className="text-xs text-slate-600">Descriptions can be up to {MAX_BODY_LENGTH.toLocaleString('en-US')} characters.</p>
       <Button type="submit" loading={pending}>Submit request</Button>
     </form>

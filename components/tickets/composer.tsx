@@ -98,7 +98,7 @@ export function Composer({ ticketId, canReply, canSetStatus, macros = [] }: Comp
           </button>
         </p>
       ) : null}
-      <AttachmentInput error={fieldError(ATTACHMENT_FIELD)} />
+      <AttachmentInput errors={failure?.fieldErrors?.[ATTACHMENT_FIELD]} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         {canSetStatus && isPublic ? (
           <Field label="Then set status" htmlFor="status" className="w-48">
