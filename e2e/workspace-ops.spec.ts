@@ -51,6 +51,7 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await form.getByLabel('On send, set status').selectOption('pending');
   await form.getByRole('button', { name: 'Create macro' }).click();
   await expect(page.getByTestId('macro-list')).toContainText(`Replacement ${id}`);
+  await shot(page, 'macros-page');
 
   // Typing / in the composer lists the macros; Enter inserts the filled text.
   const ticketId = await openTicket(page, subject);
@@ -123,10 +124,12 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await page.getByLabel('Target ticket number').fill(String(ticketId));
   await page.getByLabel('Target ticket number').press('Tab');
   await expect(page.getByTestId('merge-preview')).toContainText(subject);
+  await shot(page, 'merge-dialog');
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(page.getByTestId('merged-banner')).toContainText(`Merged into #${ticketId}`);
   await expect(page.getByTestId('status-badge')).toHaveText('Closed');
   await expect(page.getByLabel('Reply')).toHaveCount(0);
+  await shot(page, 'merged-duplicate');
   await expect(page.getByTestId('internal-note').last()).toContainText(`Merged into #${ticketId}`);
   await page.getByTestId('merged-banner').getByRole('link').click();
   await expect(page.getByTestId('related-tickets')).toContainText(`Duplicate ${id}`);
@@ -135,5 +138,6 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await customer.goto(duplicateUrl);
   await expect(customer.getByTestId('portal-thread')).toContainText(`We merged this request into your request "${subject}"`);
   expect(await customer.content()).not.toContain('Merged into #');
+  await shot(customer, 'portal-merged-duplicate');
 });
 
