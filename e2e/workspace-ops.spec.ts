@@ -138,6 +138,8 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await customer.goto(duplicateUrl);
   await expect(customer.getByTestId('portal-thread')).toContainText(`We merged this request into your request "${subject}"`);
   expect(await customer.content()).not.toContain('Merged into #');
+  await customer.getByTestId('portal-merged').getByRole('link', { name: subject }).click();
+  await customer.waitForURL(requestUrl);
   await shot(customer, 'portal-merged-duplicate');
 });
 

@@ -24,6 +24,11 @@ export function RequestView({ request, reply, rating }: { request: PortalTicket;
         {request.journeyStage || request.touchpoint ? (
           <p className="text-sm text-slate-600">{[request.journeyStage, request.touchpoint].filter(Boolean).join(' · ')}</p>
         ) : null}
+        {request.mergedIntoKey && reply.kind === 'account' ? (
+          <p className="text-sm text-slate-700" data-testid="portal-merged">
+            This request continues in <Link className="font-medium text-brand-700 underline" href={`/portal/requests/${request.mergedIntoKey}`}>{request.mergedIntoSubject}</Link>.
+          </p>
+        ) : null}
         {request.followUpOfKey && reply.kind === 'account' ? (
           <p className="text-sm text-slate-600">
             Follow-up to <Link className="font-medium text-brand-700 underline" href={`/portal/requests/${request.followUpOfKey}`}>{request.followUpOfSubject}</Link>

@@ -54,6 +54,7 @@ export function portalRequestJson(request: PortalTicket) {
     journey_stage: request.journeyStage,
     touchpoint: request.touchpoint,
     follow_up_of: request.followUpOfKey,
+    merged_into: request.mergedIntoKey,
     rating: request.rating,
     messages: request.thread.map((m) => ({
       from: m.authorKind === 'customer' ? 'you' : 'support',

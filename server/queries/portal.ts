@@ -38,6 +38,7 @@ export async function listCustomerRequests(db: Db, scope: PortalScope, limit = 1
 
 const author = alias(users, 'author');
 const original = alias(tickets, 'original');
+const mergeTarget = alias(tickets, 'merge_target');
 
 /**
  * A request as its customer sees it: only fields a customer may see (no assignee, team, priority, tags,
@@ -57,11 +58,15 @@ async function portalView(db: Db, where: SQL) {
       touchpoint: touchpoints.portalLabel,
       followUpOfKey: original.publicKey,
       followUpOfSubject: original.subject,
+      // Only a target of the same customer's is named: another customer's request stays unknown.
+      mergedIntoKey: mergeTarget.publicKey,
+      mergedIntoSubject: mergeTarget.subject,
     })
     .from(tickets)
     .leftJoin(journeyStages, eq(journeyStages.key, tickets.journeyStage))
     .leftJoin(touchpoints, eq(touchpoints.key, tickets.touchpoint))
     .leftJoin(original, eq(original.id, tickets.followUpOfId))
+    .leftJoin(mergeTarget, and(eq(mergeTarget.id, tickets.mergedIntoId), eq(mergeTarget.customerId, tickets.customerId)))
     .where(where);
   if (!ticket) return null;
 

@@ -71,8 +71,9 @@ describe(`merge and link (${describeDb})`, () => {
       ['agent', 'internal'],
     ]);
     expect(dupThread[3].body).toBe(`Merged into #${target.id} "Parcel lost". Continue there.`);
-    // Across customers, the notice does not name the other customer's request.
+    // Across customers, the notice does not name the other customer's request, nor does the portal view.
     expect(dupThread[2].body).not.toContain('Parcel lost');
+    expect(await getPortalTicket(handle.db, { customerId: carol.id, verified: true }, duplicate.publicKey)).toMatchObject({ mergedIntoKey: null, mergedIntoSubject: null });
     const events = await handle.db.select({ type: ticketEvents.type, data: ticketEvents.data }).from(ticketEvents).where(eq(ticketEvents.ticketId, duplicate.id));
     expect(events.slice(-2)).toEqual([{ type: 'merge', data: { intoTicketId: target.id } }, { type: 'status', data: { from: 'open', to: 'closed' } }]);
 
@@ -87,6 +88,7 @@ describe(`merge and link (${describeDb})`, () => {
     const duplicate = await open(people.alice.id, 'Refund??', 1010);
     await mergeTickets(handle.db, { duplicateId: duplicate.id, targetId: target.id, userId: people.agent.id, at: at(1020) });
     const view = await getPortalTicket(handle.db, { customerId: people.alice.id, verified: true }, duplicate.publicKey);
+    expect(view).toMatchObject({ mergedIntoKey: target.publicKey, mergedIntoSubject: 'Refund please' });
     expect(view!.thread.map((m) => m.body)).toEqual([
       'Refund??: please help',
       'We merged this request into your request "Refund please", which is about the same issue. The conversation continues there: please reply on that request.',
