@@ -52,6 +52,8 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await form.getByRole('button', { name: 'Create macro' }).click();
   await expect(page.getByTestId('macro-list')).toContainText(`Replacement ${id}`);
   await shot(page, 'macros-page');
+  await page.reload(); // without the fading "Macro created" toast, which axe reads mid-animation
+  await expectAccessible(page, 'macros page');
 
   // Typing / in the composer lists the macros; Enter inserts the filled text.
   const ticketId = await openTicket(page, subject);
@@ -62,6 +64,7 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await expect(page.getByTestId('macro-list').getByRole('option')).toHaveCount(1);
   await expect(page.getByTestId('macro-list')).toContainText('On send: set status Pending');
   await shot(page, 'composer-macro-list', page.locator('form').filter({ has: page.getByTestId('composer-visibility') }));
+  await expectAccessible(page, 'ticket page with the macro list open');
   await composer.press('Enter');
   await expect(composer).toHaveValue(`Hi Mona Macro, a replacement for #${ticketId} is on its way. <b>Priya Natarajan</b>`);
   await expect(page.getByTestId('chosen-macro')).toContainText(`Replacement ${id}`);
@@ -125,6 +128,7 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   await page.getByLabel('Target ticket number').press('Tab');
   await expect(page.getByTestId('merge-preview')).toContainText(subject);
   await shot(page, 'merge-dialog');
+  await expectAccessible(page, 'merge dialog');
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(page.getByTestId('merged-banner')).toContainText(`Merged into #${ticketId}`);
   await expect(page.getByTestId('status-badge')).toHaveText('Closed');

@@ -41,7 +41,7 @@ export function MacroList({ id, macros, active, onChoose }: { id: string; macros
           className={cn('cursor-pointer px-3 py-2 text-sm', i === active ? 'bg-brand-50' : 'hover:bg-slate-50')}
         >
           <span className="font-medium text-slate-900">{m.name}</span>
-          <span className="ml-2 text-xs text-slate-500">{m.shared ? 'Shared' : 'Personal'}</span>
+          <span className="ml-2 text-xs text-slate-600">{m.shared ? 'Shared' : 'Personal'}</span>
           <span className="block truncate text-slate-600">{m.text}</span>
           {m.actions ? <span className="block text-xs text-brand-800">On send: {m.actions}</span> : null}
         </li>
