@@ -91,6 +91,14 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   expect(staffDownload.status()).toBe(200);
   expect(await staffDownload.text()).toBe(`INTERNAL-${id} claim form`);
 
+  // From the keyboard: the Macros button opens a search box; Enter inserts the match.
+  await page.getByRole('button', { name: 'Macros' }).press('Enter');
+  await expect(page.getByLabel('Search macros')).toBeFocused();
+  await page.getByLabel('Search macros').fill(`replacement ${id}`);
+  await page.getByLabel('Search macros').press('Enter');
+  await expect(page.getByLabel('Note')).toHaveValue(/a replacement for #\d+ is on its way/);
+  await expect(page.getByLabel('Note')).toBeFocused();
+
   // The messages API takes the same files as multipart, with the same refusals.
   const viaApi = await page.request.post(`/api/v1/tickets/${ticketId}/messages`, {
     multipart: { body: `API note ${id}`, visibility: 'internal', attachments: { name: 'api.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') } },
