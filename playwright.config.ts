@@ -55,6 +55,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: '',
       PGLITE_DIR: pgliteDir,
+      // Uploaded files live beside the throwaway database, never in the checkout's .data/.
+      TP_ATTACHMENTS_DIR: `${pgliteDir}-attachments`,
       // The demo workspace gives e2e its staff sign-ins; specs create their own customers and tickets.
       TP_DEMO_SEED: '1',
       // Many sign-ups and sign-ins come from 127.0.0.1 in one run; the per-email sign-in limit stays at its

@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: '/inbox', label: 'Inbox' },
     { href: '/boards', label: 'Boards' },
     { href: '/customers', label: 'Customers' },
+    { href: '/macros', label: 'Macros' },
     ...(can(actor, 'settings:manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];
   return (

@@ -5,6 +5,16 @@ import type { ActionResult } from '@/lib/errors';
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
+/** An unused file input still adds an empty, nameless file, which would reach the server as a bogus upload. */
+function withoutEmptyFileInputs(data: FormData): FormData {
+  const out = new FormData();
+  for (const [key, value] of data.entries()) {
+    if (typeof value !== 'string' && value.size === 0 && value.name === '') continue;
+    out.append(key, value);
+  }
+  return out;
+}
+
 /**
  * Runs a server action from a form without React's automatic form reset, so a failed submit keeps
  * everything the person typed. Returns the last failure for the form to show.
@@ -19,7 +29,7 @@ export function useFormAction<T>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
+    const data = withoutEmptyFileInputs(new FormData(form, (event.nativeEvent as SubmitEvent).submitter));
     startTransition(async () => {
       try {
         const result = await action(data);

@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { Button, Field, FormMessage, Textarea, toast } from '@/components/ui';
+import { AttachmentInput } from '@/components/attachments/attachment-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { ATTACHMENT_FIELD } from '@/lib/attachments/limits';
 import type { TicketStatus } from '@/lib/domain/ticket-values';
 import { guestReplyAction, portalReplyAction } from '@/server/actions/portal';
 
@@ -43,6 +45,7 @@ export function PortalReplyForm({ target, status }: { target: ReplyTarget; statu
       <Field label="Your reply" htmlFor="body" hint={HINTS[status]} error={fieldError('body')}>
         <Textarea id="body" name="body" rows={4} required />
       </Field>
+      <AttachmentInput errors={failure?.fieldErrors?.[ATTACHMENT_FIELD]} />
       <Button type="submit" loading={pending}>Send reply</Button>
     </form>
   );

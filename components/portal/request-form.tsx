@@ -3,7 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, Field, FormMessage, Input, NativeSelect, Textarea } from '@/components/ui';
+import { AttachmentInput } from '@/components/attachments/attachment-input';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { ATTACHMENT_FIELD } from '@/lib/attachments/limits';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '@/lib/validation/tickets';
 import { submitRequestAction } from '@/server/actions/portal';
 import { TrackingLink } from './tracking-link';
@@ -52,6 +54,7 @@ export function RequestForm({ stages, touchpoints, guest }: { stages: Option[]; 
       <Field label="Order or reference number" htmlFor="reference" hint="Optional" error={fieldError('reference')}>
         <Input id="reference" name="reference" />
       </Field>
+      <AttachmentInput errors={failure?.fieldErrors?.[ATTACHMENT_FIELD]} />
       <p className="text-xs text-slate-600">Descriptions can be up to {MAX_BODY_LENGTH.toLocaleString('en-US')} characters.</p>
       <Button type="submit" loading={pending}>Submit request</Button>
     </form>

@@ -24,13 +24,21 @@ export function RequestView({ request, reply, rating }: { request: PortalTicket;
         {request.journeyStage || request.touchpoint ? (
           <p className="text-sm text-slate-600">{[request.journeyStage, request.touchpoint].filter(Boolean).join(' · ')}</p>
         ) : null}
+        {request.mergedIntoKey && reply.kind === 'account' ? (
+          <p className="text-sm text-slate-700" data-testid="portal-merged">
+            This request continues in <Link className="font-medium text-brand-700 underline" href={`/portal/requests/${request.mergedIntoKey}`}>{request.mergedIntoSubject}</Link>.
+          </p>
+        ) : null}
         {request.followUpOfKey && reply.kind === 'account' ? (
           <p className="text-sm text-slate-600">
             Follow-up to <Link className="font-medium text-brand-700 underline" href={`/portal/requests/${request.followUpOfKey}`}>{request.followUpOfSubject}</Link>
           </p>
         ) : null}
       </header>
-      <PortalThread messages={request.thread} />
+      <PortalThread
+        messages={request.thread}
+        attachmentHrefBase={reply.kind === 'account' ? '/api/portal/attachments' : `/api/portal/track/${reply.token}/attachments`}
+      />
       {request.status === 'solved' && <RatingForm target={rating} current={request.rating} />}
       <PortalReplyForm target={reply} status={request.status} />
     </div>

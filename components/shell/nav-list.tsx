@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { BarChart3, Circle, Inbox, Settings, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, Circle, Inbox, MessageSquareText, Settings, Users, type LucideIcon } from 'lucide-react';
 import { cn } from '@/components/ui/cn';
 
 export interface StaffNavItem {
@@ -10,7 +10,7 @@ export interface StaffNavItem {
   label: string;
 }
 
-const ICONS: Record<string, LucideIcon> = { inbox: Inbox, boards: BarChart3, customers: Users, settings: Settings };
+const ICONS: Record<string, LucideIcon> = { inbox: Inbox, boards: BarChart3, customers: Users, macros: MessageSquareText, settings: Settings };
 /** Pages that belong to a section without sharing its path: a ticket is part of the inbox. */
 const SECTION_ALIASES: Record<string, string[]> = { '/inbox': ['/tickets'] };
 

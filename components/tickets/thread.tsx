@@ -1,5 +1,6 @@
 import { Lock, MessageSquare } from 'lucide-react';
-import { cn } from '@/components/ui';
+import { AttachmentList } from '@/components/attachments/attachment-list';
+import { LinkedText, cn } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { CHANNEL_LABELS, type Channel } from '@/lib/domain/ticket-values';
 import type { StaffTicket } from '@/server/queries/ticket-detail';
@@ -12,7 +13,7 @@ function authorName(m: Message, customerName: string): string {
   return m.staffName ?? 'Staff';
 }
 
-/** The conversation. Internal notes look nothing like replies: amber, locked, labelled. Bodies are text, never HTML. */
+/** The conversation. Internal notes look nothing like replies: amber, locked, labelled. Bodies are text with links, never HTML. */
 export function Thread({ messages, customerName }: { messages: Message[]; customerName: string }) {
   return (
     <ol className="space-y-3" data-testid="thread">
@@ -43,7 +44,8 @@ export function Thread({ messages, customerName }: { messages: Message[]; custom
                 {m.channel ? ` · ${CHANNEL_LABELS[m.channel as Channel]}` : ''}
               </span>
             </div>
-            <div className="whitespace-pre-wrap break-words text-sm text-slate-800">{m.body}</div>
+            <LinkedText text={m.body} ticketRefs className="whitespace-pre-wrap break-words text-sm text-slate-800" />
+            <AttachmentList files={m.attachments} hrefBase="/api/attachments" />
           </li>
         );
       })}

@@ -13,3 +13,4 @@ export { Skeleton, SkeletonRows, type SkeletonRowsProps } from './skeleton';
 export { Card, CardHeader, CardTitle, CardBody, type CardTitleProps } from './card';
 export { FormMessage, type FormMessageProps, type FormMessageTone } from './alert';
 export { Combobox, type ComboboxOption, type ComboboxProps } from './combobox';
+export { LinkedText } from './linked-text';

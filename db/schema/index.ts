@@ -13,3 +13,6 @@ export * from './saved-views';
 export * from './presence';
 export * from './metric-rollup';
 export * from './portal';
+export * from './attachments';
+export * from './macros';
+export * from './ticket-links';

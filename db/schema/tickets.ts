@@ -125,6 +125,9 @@ export const tickets = pgTable(
     index('tickets_open_priority_idx').on(t.priorityRank, t.lastActivityAt.desc(), t.id.desc()).where(OPEN_STATUSES_SQL),
     // Auto-close finds solved tickets whose last public activity is older than the delay.
     index('tickets_solved_public_activity_idx').on(t.lastPublicActivityAt).where(sql`status = 'solved'`),
+    // The ticket page shows follow-ups and merged duplicates of a ticket: both columns are mostly null.
+    index('tickets_follow_up_of_idx').on(t.followUpOfId).where(sql`follow_up_of_id is not null`),
+    index('tickets_merged_into_idx').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
     index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(sql`${OPEN_STATUSES_SQL} and sla_next_due_at is not null`),
   ],
 );

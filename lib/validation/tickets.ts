@@ -43,6 +43,8 @@ export const agentMessageSchema = z.object({
     .enum(SETTABLE_STATUSES)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The macro the agent inserted: its actions (status, tags, stage) apply with the message. */
+  macroId: idSchema.optional().or(z.literal('').transform(() => undefined)),
 });
 export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
@@ -70,3 +72,14 @@ export type TicketFieldsInput = z.infer<typeof ticketFieldsSchema>;
 
 /** The same edit from the ticket page, which names the ticket in the body. */
 export const ticketFieldsActionSchema = ticketFieldsSchema.extend({ ticketId: idSchema });
+
+const ticketNumber = z.coerce
+  .number({ message: 'Enter a ticket number, like 1234' })
+  .int('Enter a ticket number, like 1234')
+  .positive('Enter a ticket number, like 1234')
+  .max(2_147_483_647, 'There is no ticket with that number');
+
+/** Merge this ticket (the duplicate) into the target. */
+export const mergeSchema = z.object({ ticketId: idSchema, targetId: ticketNumber });
+/** Link, or unlink, two related tickets. */
+export const linkSchema = z.object({ ticketId: idSchema, otherId: ticketNumber });

@@ -13,8 +13,10 @@ import { portalLinks } from '../mail/links';
 import { findPortalTicketId, portalScopeOf } from '../queries/portal';
 import { rateTicket } from '../services/csat';
 import { limitedAccountSubmit, limitedGuestSubmit } from '../services/portal-entry';
+import { withUploads } from '../services/attachments';
 import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest } from '../services/portal-requests';
 import { formToObject, parseInput, runAction } from './run-action';
+import { parseWithUploads } from './uploads';
 
 const NOT_FOUND = 'That request does not exist.';
 
@@ -29,13 +31,13 @@ export async function submitRequestAction(form: FormData): Promise<ActionResult<
     const db = await getDb();
     const ip = clientIp(await headers());
     if (actor) {
-      const input = parseInput(portalRequestSchema, formToObject(form));
-      const ticket = await limitedAccountSubmit(db, actor.id, input, ip);
+      const { input, uploads } = await parseWithUploads(portalRequestSchema, form);
+      const ticket = await withUploads(uploads, (attachments) => limitedAccountSubmit(db, actor.id, input, ip, attachments));
       revalidatePath('/portal');
       return { publicKey: ticket.publicKey, trackingLink: null };
     }
-    const input = parseInput(guestRequestSchema, formToObject(form));
-    const { ticket, token } = await limitedGuestSubmit(db, input, ip);
+    const { input, uploads } = await parseWithUploads(guestRequestSchema, form);
+    const { ticket, token } = await withUploads(uploads, (attachments) => limitedGuestSubmit(db, input, ip, attachments));
     return { publicKey: ticket.publicKey, trackingLink: portalLinks.guest(token) };
   });
 }
@@ -44,11 +46,11 @@ export async function submitRequestAction(form: FormData): Promise<ActionResult<
 export async function portalReplyAction(form: FormData): Promise<ActionResult<{ publicKey: string; followUp: boolean }>> {
   return runAction(async () => {
     const customer = await requireCustomer();
-    const input = parseInput(portalReplySchema, formToObject(form));
+    const { input, uploads } = await parseWithUploads(portalReplySchema, form);
     const db = await getDb();
     const ticketId = await findPortalTicketId(db, portalScopeOf(customer), input.ticketKey);
     if (!ticketId) throw new ServiceError('not_found', NOT_FOUND);
-    const result = await replyAsAccount(db, customer.id, ticketId, input.body);
+    const result = await withUploads(uploads, (attachments) => replyAsAccount(db, customer.id, ticketId, input.body, attachments));
     revalidatePath('/portal');
     const publicKey = result.followUp?.publicKey ?? input.ticketKey;
     revalidatePath(`/portal/requests/${publicKey}`);
@@ -61,9 +63,10 @@ const tokenField = z.string().max(100);
 /** A guest replies through their private link; the link is the only credential. */
 export async function guestReplyAction(form: FormData): Promise<ActionResult<{ followUpLink: string | null }>> {
   return runAction(async () => {
-    const { token, ...rest } = formToObject(form);
-    const input = parseInput(guestReplySchema, rest);
-    const { followUpToken } = await replyAsGuest(await getDb(), parseInput(tokenField, token), input.body);
+    const token = parseInput(tokenField, form.get('token'));
+    const { input, uploads } = await parseWithUploads(guestReplySchema, form);
+    const db = await getDb();
+    const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(db, token, input.body, new Date(), attachments));
     return { followUpLink: followUpToken ? `/portal/track/${followUpToken}` : null };
   });
 }

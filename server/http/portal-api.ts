@@ -54,12 +54,14 @@ export function portalRequestJson(request: PortalTicket) {
     journey_stage: request.journeyStage,
     touchpoint: request.touchpoint,
     follow_up_of: request.followUpOfKey,
+    merged_into: request.mergedIntoKey,
     rating: request.rating,
     messages: request.thread.map((m) => ({
       from: m.authorKind === 'customer' ? 'you' : 'support',
       name: m.staffName,
       body: m.body,
       created_at: m.createdAt.toISOString(),
+      attachments: m.attachments.map((a) => ({ attachment_id: a.id, file_name: a.fileName, content_type: a.contentType, size_bytes: a.sizeBytes })),
     })),
   };
 }

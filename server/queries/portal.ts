@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { csatRatings, journeyStages, messages, tickets, touchpoints, users } from '@/db/schema';
 import type { CustomerActor } from '@/lib/domain/permissions';
+import { attachmentsByMessage } from './attachments';
 
 /**
  * What a signed-in customer may see: their own requests, and while their address is unverified only
@@ -14,7 +15,7 @@ export interface PortalScope {
 }
 export const portalScopeOf = (actor: CustomerActor): PortalScope => ({ customerId: actor.id, verified: actor.emailVerified === true });
 
-function scopeWhere(scope: PortalScope): SQL {
+export function scopeWhere(scope: PortalScope): SQL {
   const own = eq(tickets.customerId, scope.customerId);
   return scope.verified ? own : (and(own, eq(tickets.submittedByAccount, true)) as SQL);
 }
@@ -37,6 +38,7 @@ export async function listCustomerRequests(db: Db, scope: PortalScope, limit = 1
 
 const author = alias(users, 'author');
 const original = alias(tickets, 'original');
+const mergeTarget = alias(tickets, 'merge_target');
 
 /**
  * A request as its customer sees it: only fields a customer may see (no assignee, team, priority, tags,
@@ -56,15 +58,19 @@ async function portalView(db: Db, where: SQL) {
       touchpoint: touchpoints.portalLabel,
       followUpOfKey: original.publicKey,
       followUpOfSubject: original.subject,
+      // Only a target of the same customer's is named: another customer's request stays unknown.
+      mergedIntoKey: mergeTarget.publicKey,
+      mergedIntoSubject: mergeTarget.subject,
     })
     .from(tickets)
     .leftJoin(journeyStages, eq(journeyStages.key, tickets.journeyStage))
     .leftJoin(touchpoints, eq(touchpoints.key, tickets.touchpoint))
     .leftJoin(original, eq(original.id, tickets.followUpOfId))
+    .leftJoin(mergeTarget, and(eq(mergeTarget.id, tickets.mergedIntoId), eq(mergeTarget.customerId, tickets.customerId)))
     .where(where);
   if (!ticket) return null;
 
-  const [thread, [rating]] = await Promise.all([
+  const [thread, [rating], files] = await Promise.all([
     db
       .select({ id: messages.id, authorKind: messages.authorKind, body: messages.body, createdAt: messages.createdAt, staffName: author.name })
       .from(messages)
@@ -77,6 +83,7 @@ async function portalView(db: Db, where: SQL) {
       .where(eq(csatRatings.ticketId, ticket.id))
       .orderBy(desc(csatRatings.createdAt), desc(csatRatings.id))
       .limit(1),
+    attachmentsByMessage(db, ticket.id, { publicOnly: true }),
   ]);
 
   // The internal id stays server-side: portal pages and responses use the public key.
@@ -92,6 +99,7 @@ async function portalView(db: Db, where: SQL) {
       body: m.body,
       createdAt: m.createdAt,
       staffName: m.authorKind === 'customer' ? null : (m.staffName?.split(' ')[0] ?? 'Support'),
+      attachments: files.get(m.id) ?? [],
     })),
   };
 }

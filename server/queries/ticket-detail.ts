@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
+import { attachmentsByMessage } from './attachments';
 import { customers, journeyStages, messages, teams, tickets, touchpoints, users } from '@/db/schema';
 
 const assignee = alias(users, 'assignee');
@@ -26,20 +27,24 @@ export async function getStaffTicket(db: Db, ticketId: number) {
     .where(eq(tickets.id, ticketId));
   if (!ticket) return null;
 
-  const thread = await db
-    .select({
-      id: messages.id,
-      authorKind: messages.authorKind,
-      visibility: messages.visibility,
-      channel: messages.channel,
-      body: messages.body,
-      createdAt: messages.createdAt,
-      staffName: author.name,
-    })
-    .from(messages)
-    .leftJoin(author, eq(author.id, messages.authorUserId))
-    .where(eq(messages.ticketId, ticketId))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
+  const [messageRows, files] = await Promise.all([
+    db
+      .select({
+        id: messages.id,
+        authorKind: messages.authorKind,
+        visibility: messages.visibility,
+        channel: messages.channel,
+        body: messages.body,
+        createdAt: messages.createdAt,
+        staffName: author.name,
+      })
+      .from(messages)
+      .leftJoin(author, eq(author.id, messages.authorUserId))
+      .where(eq(messages.ticketId, ticketId))
+      .orderBy(asc(messages.createdAt), asc(messages.id)),
+    attachmentsByMessage(db, ticketId, { publicOnly: false }),
+  ]);
+  const thread = messageRows.map((m) => ({ ...m, attachments: files.get(m.id) ?? [] }));
 
   return { ...ticket, thread };
 }

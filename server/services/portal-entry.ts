@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import type { GuestRequestInput } from '@/lib/validation/portal';
 import type { PortalRequestInput } from '@/lib/validation/tickets';
+import type { StagedAttachment } from './attachments';
 import { requestPasswordReset, signUpAccount } from './portal-accounts';
 import { enforceLimits } from './portal-limits';
 import { submitAccountRequest, submitGuestRequest } from './portal-requests';
@@ -26,19 +27,19 @@ export async function limitedResetRequest(db: Db, email: string, ip: string) {
   await requestPasswordReset(db, email);
 }
 
-export async function limitedAccountSubmit(db: Db, customerId: number, input: PortalRequestInput, ip: string) {
+export async function limitedAccountSubmit(db: Db, customerId: number, input: PortalRequestInput, ip: string, attachments?: readonly StagedAttachment[]) {
   await enforceLimits(db, 'requests in a short time', [
     { key: `submit:customer:${customerId}`, limit: 'submitPerCustomer' },
     { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
   ]);
-  return submitAccountRequest(db, customerId, input);
+  return submitAccountRequest(db, customerId, input, attachments);
 }
 
 /** A guest's submissions count per email address, with the same limit as a signed-in customer's. */
-export async function limitedGuestSubmit(db: Db, input: GuestRequestInput, ip: string) {
+export async function limitedGuestSubmit(db: Db, input: GuestRequestInput, ip: string, attachments?: readonly StagedAttachment[]) {
   await enforceLimits(db, 'requests in a short time', [
     { key: `submit:email:${input.email}`, limit: 'submitPerCustomer' },
     { key: `submit:ip:${ip}`, limit: 'submitPerIp' },
   ]);
-  return submitGuestRequest(db, input);
+  return submitGuestRequest(db, input, attachments);
 }

@@ -6,6 +6,7 @@ import type { PortalRequestInput } from '@/lib/validation/tickets';
 import type { GuestRequestInput } from '@/lib/validation/portal';
 import { enqueueMail } from '../mail/enqueue';
 import { portalLinks } from '../mail/links';
+import type { StagedAttachment } from './attachments';
 import { rateTicket } from './csat';
 import { findOrCreateCustomer } from './customers';
 import { notifyRequestReceived } from './portal-notify';
@@ -17,9 +18,9 @@ import type { TicketRow } from './ticket-write';
 const NOT_FOUND = 'That request does not exist, or the link has expired.';
 
 /** A signed-in customer's request; "we received it" is queued in the same transaction. */
-export async function submitAccountRequest(db: Db, customerId: number, input: PortalRequestInput): Promise<TicketRow> {
+export async function submitAccountRequest(db: Db, customerId: number, input: PortalRequestInput, attachments?: readonly StagedAttachment[]): Promise<TicketRow> {
   return db.transaction(async (tx) => {
-    const ticket = await createTicketInTx(tx, { ...input, customerId, createdByKind: 'customer', channel: 'portal', submittedByAccount: true });
+    const ticket = await createTicketInTx(tx, { ...input, customerId, createdByKind: 'customer', channel: 'portal', submittedByAccount: true, attachments });
     await notifyRequestReceived(tx, ticket);
     return ticket;
   });
@@ -34,11 +35,15 @@ async function mailGuestLink(tx: Db, ticket: TicketRow, email: string, token: st
  * once, to show on screen, and mailed. The request joins the address's customer record, but an
  * account for that address sees it only once the address is verified (portal-accounts.ts).
  */
-export async function submitGuestRequest(db: Db, input: GuestRequestInput): Promise<{ ticket: TicketRow; token: string }> {
+export async function submitGuestRequest(
+  db: Db,
+  input: GuestRequestInput,
+  attachments?: readonly StagedAttachment[],
+): Promise<{ ticket: TicketRow; token: string }> {
   return db.transaction(async (tx) => {
     const { email, name, ...request } = input;
     const customer = await findOrCreateCustomer(tx, { email, name: name ?? email.split('@')[0] });
-    const ticket = await createTicketInTx(tx, { ...request, customerId: customer.id, createdByKind: 'customer', channel: 'portal' });
+    const ticket = await createTicketInTx(tx, { ...request, customerId: customer.id, createdByKind: 'customer', channel: 'portal', attachments });
     const token = await issuePortalToken(tx, { kind: 'guest_access', customerId: customer.id, ticketId: ticket.id });
     await mailGuestLink(tx, ticket, customer.email, token);
     return { ticket, token };
@@ -46,9 +51,9 @@ export async function submitGuestRequest(db: Db, input: GuestRequestInput): Prom
 }
 
 /** A signed-in customer's reply. On a closed request it opens a linked follow-up, which the account sees too. */
-export async function replyAsAccount(db: Db, customerId: number, ticketId: number, body: string) {
+export async function replyAsAccount(db: Db, customerId: number, ticketId: number, body: string, attachments?: readonly StagedAttachment[]) {
   return db.transaction(async (tx) => {
-    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal' });
+    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal', attachments });
     if (result.followUp) {
       const [followUp] = await tx.update(tickets).set({ submittedByAccount: true }).where(eq(tickets.id, result.followUp.id)).returning();
       await notifyRequestReceived(tx, followUp);
@@ -69,10 +74,16 @@ export async function guestTicketId(db: Db, token: string, now = new Date()): Pr
  * A guest's reply through the link. On a closed request the follow-up gets its own link, returned so
  * the guest lands on it, and mailed.
  */
-export async function replyAsGuest(db: Db, token: string, body: string, now = new Date()): Promise<{ followUpToken: string | null }> {
+export async function replyAsGuest(
+  db: Db,
+  token: string,
+  body: string,
+  now = new Date(),
+  attachments?: readonly StagedAttachment[],
+): Promise<{ followUpToken: string | null }> {
   return db.transaction(async (tx) => {
     const { ticketId, customerId, tokenId } = await guestTicketId(tx, token, now);
-    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal', at: now });
+    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal', at: now, attachments });
     await touchGuestToken(tx, tokenId, now);
     if (!result.followUp) return { followUpToken: null };
     const followUpToken = await issuePortalToken(tx, { kind: 'guest_access', customerId, ticketId: result.followUp.id, now });

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { messages } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import type { Channel, MessageAuthorKind, TicketStatus, Visibility } from '@/lib/domain/ticket-values';
+import { recordAttachments, type StagedAttachment } from './attachments';
 import { notifyAgentReply } from './portal-notify';
 import { getSettings } from './settings';
 import { createTicketInTx } from './tickets-create';
@@ -21,6 +22,8 @@ export interface AddMessageInput {
   at?: Date;
   /** Mail the customer about a public agent reply (and a solve). Off for seeded history. */
   notify?: boolean;
+  /** Files already in storage (services/attachments.ts), recorded on the message in this transaction. */
+  attachments?: readonly StagedAttachment[];
 }
 
 export interface AddMessageResult {
@@ -67,6 +70,7 @@ export async function addMessage(db: Db, input: AddMessageInput): Promise<AddMes
         createdAt: at,
       })
       .returning({ id: messages.id });
+    await recordAttachments(tx, { ticketId: row.id, messageId: message.id }, input.attachments);
 
     const actor = actorOf(input);
     const options = { settings };
@@ -116,6 +120,7 @@ async function followUpFromClosed(tx: Db, closed: TicketRow, input: AddMessageIn
     followUpOfId: closed.id,
     at,
     allowRetiredTaxonomy: true,
+    attachments: input.attachments,
   });
   const [opening] = await tx.select({ id: messages.id }).from(messages).where(eq(messages.ticketId, followUp.id)).limit(1);
   return { ticket: closed, messageId: opening.id, followUp };

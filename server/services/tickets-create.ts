@@ -4,6 +4,7 @@ import { messages, ticketEvents, tickets } from '@/db/schema';
 import { initialFacts, initialStatus } from '@/lib/domain/ticket-facts';
 import type { TicketEventDataByType } from '@/lib/domain/ticket-events';
 import type { Channel, CreatedByKind, Priority } from '@/lib/domain/ticket-values';
+import { recordAttachments, type StagedAttachment } from './attachments';
 import { markRecontactedTickets } from './recontact';
 import { nextRoundRobinAgent } from './round-robin';
 import { getSettings } from './settings';
@@ -32,6 +33,8 @@ export interface CreateTicketInput {
   at?: Date;
   /** History imports may carry retired taxonomy keys. */
   allowRetiredTaxonomy?: boolean;
+  /** Files on the opening message, already in storage (services/attachments.ts). */
+  attachments?: readonly StagedAttachment[];
 }
 
 /** 128 random bits, URL-safe: portal URLs never show a sequential id. */
@@ -119,6 +122,7 @@ export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promis
       createdAt: at,
     })
     .returning({ id: messages.id });
+  await recordAttachments(tx, { ticketId: ticket.id, messageId: opening.id }, input.attachments);
   const withOpening = await recordTicketEvent(
     tx,
     ticket,

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
-import { Composer } from '@/components/tickets/composer';
+import { TicketComposer } from '@/components/tickets/ticket-composer';
 import { PresenceProvider } from '@/components/tickets/presence';
 import { CxEditor } from '@/components/tickets/cx-editor';
 import { TicketControls } from '@/components/tickets/ticket-controls';
+import { MergedBanner, RelatedTickets } from '@/components/tickets/related-tickets';
 import { Thread } from '@/components/tickets/thread';
 import { TicketFacts } from '@/components/tickets/ticket-facts';
 import { PriorityBadge, StatusBadge } from '@/components/tickets/badges';
@@ -60,13 +61,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <section aria-label="Conversation" className="space-y-4">
           <PresenceProvider ticketId={ticket.id}>
+            <MergedBanner ticket={ticket} />
             <Thread messages={data.thread} customerName={customer.name} />
             {closed ? (
               <p className="rounded-md border border-slate-200 bg-slate-100 p-3 text-sm text-slate-700">
                 This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
               </p>
             ) : (
-              <Composer ticketId={ticket.id} canReply={can(staff, 'ticket:reply')} canSetStatus={can(staff, 'ticket:update')} />
+              <TicketComposer staff={staff} ticketId={ticket.id} customerName={customer.name} />
             )}
           </PresenceProvider>
         </section>
@@ -99,6 +101,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           ) : null}
           {history ? <CustomerHistoryPanel history={history} currentTicketId={ticket.id} /> : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
+          <RelatedTickets staff={staff} ticket={ticket} />
         </aside>
       </div>
     </div>
