@@ -30,7 +30,7 @@ export function DataTable<R>({ rows, columns, label, rowKey, testId }: { rows: R
                   {c.cell(row)}
                 </th>
               ) : (
-                <TD key={c.header} className={c.numeric ? 'text-right whitespace-nowrap tabular-nums' : undefined}>
+                <TD key={c.header} className={c.numeric ? 'ui-num' : undefined}>
                   {c.cell(row)}
                 </TD>
               ),

@@ -27,7 +27,7 @@ export function Panel({ title, actions, children, table, id }: { title: string; 
 export function Drill({ value, href, label }: { value: number; href: string | null; label: string }) {
   if (!href || value === 0) return <span>{value}</span>;
   return (
-    <Link href={href} className="font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={`${value} ${label}: open in inbox`}>
+    <Link href={href} className="ui-drill" aria-label={`${value} ${label}: open in inbox`}>
       {value}
     </Link>
   );
