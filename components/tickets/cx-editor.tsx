@@ -39,6 +39,42 @@ function Current({ entry, emptyText, testId }: { entry: CxEntry | undefined; emp
   );
 }
 
+interface TaxonomyPickerProps {
+  field: 'journey_stage' | 'touchpoint';
+  label: string;
+  /** The plural for the search hint: "Type to search stages". */
+  noun: string;
+  entries: CxEntry[];
+  current: string | null;
+  emptyText: string;
+  testId: string;
+  save: ReturnType<typeof useTicketEdit>['save'];
+}
+
+/** A journey stage or touchpoint: a search-by-typing picker, the current entry, and a way to clear it. */
+function TaxonomyPicker({ field, label, noun, entries, current, emptyText, testId, save }: TaxonomyPickerProps) {
+  const entry = entries.find((e) => e.key === current);
+  return (
+    <div className="space-y-1.5">
+      <Combobox
+        id={testId}
+        label={label}
+        placeholder={`Type to search ${noun}`}
+        options={choosable(entries, [current])}
+        onSelect={(key) => save({ [field]: key }, `${label} saved`)}
+      />
+      <div className="flex items-center justify-between gap-2">
+        <Current entry={entry} emptyText={emptyText} testId={`${testId}-current`} />
+        {entry ? (
+          <Button type="button" variant="ghost" size="sm" onClick={() => save({ [field]: null }, `${label} cleared`)}>
+            Clear<span className="sr-only"> {label.toLowerCase()}</span>
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 /**
  * Where in the journey the problem arose, where it happened, and what it reveals. Pickers search by
  * typing and list the taxonomy in the admin's order; retired entries stay shown on tickets that carry
@@ -46,8 +82,6 @@ function Current({ entry, emptyText, testId }: { entry: CxEntry | undefined; emp
  */
 export function CxEditor(p: CxEditorProps) {
   const { save, pending, conflict, error } = useTicketEdit(p.ticketId, p.version);
-  const stage = p.stages.find((s) => s.key === p.journeyStage);
-  const point = p.touchpoints.find((t) => t.key === p.touchpoint);
   const tagOptions: ComboboxOption[] = p.allTags
     .filter((t) => !t.retired && !p.tags.includes(t.key))
     .map((t) => ({ value: t.key, label: t.label, description: t.description || undefined, group: t.groupLabel }));
@@ -59,40 +93,26 @@ export function CxEditor(p: CxEditorProps) {
         <CardTitle as="h2">Customer journey</CardTitle>
       </CardHeader>
       <CardBody className="space-y-4" aria-busy={pending}>
-        <div className="space-y-1.5">
-          <Combobox
-            id="cx-stage"
-            label="Journey stage"
-            placeholder="Type to search stages"
-            options={choosable(p.stages, [p.journeyStage])}
-            onSelect={(key) => save({ journey_stage: key }, 'Journey stage saved')}
-          />
-          <div className="flex items-center justify-between gap-2">
-            <Current entry={stage} emptyText="No stage yet" testId="cx-stage-current" />
-            {stage ? (
-              <Button type="button" variant="ghost" size="sm" onClick={() => save({ journey_stage: null }, 'Journey stage cleared')}>
-                Clear<span className="sr-only"> journey stage</span>
-              </Button>
-            ) : null}
-          </div>
-        </div>
-        <div className="space-y-1.5">
-          <Combobox
-            id="cx-touchpoint"
-            label="Touchpoint"
-            placeholder="Type to search touchpoints"
-            options={choosable(p.touchpoints, [p.touchpoint])}
-            onSelect={(key) => save({ touchpoint: key }, 'Touchpoint saved')}
-          />
-          <div className="flex items-center justify-between gap-2">
-            <Current entry={point} emptyText="No touchpoint yet" testId="cx-touchpoint-current" />
-            {point ? (
-              <Button type="button" variant="ghost" size="sm" onClick={() => save({ touchpoint: null }, 'Touchpoint cleared')}>
-                Clear<span className="sr-only"> touchpoint</span>
-              </Button>
-            ) : null}
-          </div>
-        </div>
+        <TaxonomyPicker
+          field="journey_stage"
+          label="Journey stage"
+          noun="stages"
+          entries={p.stages}
+          current={p.journeyStage}
+          emptyText="No stage yet"
+          testId="cx-stage"
+          save={save}
+        />
+        <TaxonomyPicker
+          field="touchpoint"
+          label="Touchpoint"
+          noun="touchpoints"
+          entries={p.touchpoints}
+          current={p.touchpoint}
+          emptyText="No touchpoint yet"
+          testId="cx-touchpoint"
+          save={save}
+        />
         <div className="space-y-2">
           <Combobox
             id="cx-tags"
