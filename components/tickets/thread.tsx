@@ -44,7 +44,9 @@ export function Thread({ messages, customerName }: { messages: Message[]; custom
                 {m.channel ? ` · ${CHANNEL_LABELS[m.channel as Channel]}` : ''}
               </span>
             </div>
-            <LinkedText text={m.body} ticketRefs className="whitespace-pre-wrap break-words text-sm text-slate-800" />
+            {/* "#1234" links to that ticket in internal notes (merge notes, agents' cross-references) only: in a
+                customer's message it is as likely an order number. */}
+            <LinkedText text={m.body} ticketRefs={internal} className="whitespace-pre-wrap break-words text-sm text-slate-800" />
             <AttachmentList files={m.attachments} hrefBase="/api/attachments" />
           </li>
         );

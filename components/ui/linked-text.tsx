@@ -3,7 +3,7 @@ import { linkify } from '@/lib/text/linkify';
 /**
  * A message body as plain text with its http(s) URLs linked. React escapes every text part, so HTML in a
  * body shows as text; links open without handing the page (or our referrer) to the other site.
- * `ticketRefs` (staff threads) also links "#1234" to that ticket.
+ * `ticketRefs` (internal notes in staff threads) also links "#1234" to that ticket.
  */
 export function LinkedText({ text, className, ticketRefs = false }: { text: string; className?: string; ticketRefs?: boolean }) {
   return (
