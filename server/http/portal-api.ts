@@ -42,8 +42,11 @@ export async function jsonBody(request: Request): Promise<unknown> {
 
 export const notFound = () => new ServiceError('not_found', 'That request does not exist, or the link has expired.');
 
-/** A request as JSON: the customer-visible fields only (the same whitelist as the portal page). */
-export function portalRequestJson(request: PortalTicket) {
+/**
+ * A request as JSON: the customer-visible fields only (the same whitelist as the portal page). Files link to
+ * `downloadBase`/{id}: the account's or the guest link's own download route, which re-checks access.
+ */
+export function portalRequestJson(request: PortalTicket, downloadBase: string) {
   return {
     key: request.publicKey,
     subject: request.subject,
@@ -61,7 +64,13 @@ export function portalRequestJson(request: PortalTicket) {
       name: m.staffName,
       body: m.body,
       created_at: m.createdAt.toISOString(),
-      attachments: m.attachments.map((a) => ({ attachment_id: a.id, file_name: a.fileName, content_type: a.contentType, size_bytes: a.sizeBytes })),
+      attachments: m.attachments.map((a) => ({
+        attachment_id: a.id,
+        file_name: a.fileName,
+        content_type: a.contentType,
+        size_bytes: a.sizeBytes,
+        download_url: `${downloadBase}/${a.id}`,
+      })),
     })),
   };
 }

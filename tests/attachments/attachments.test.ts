@@ -7,6 +7,7 @@ import { attachments, messages, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
 import { attachmentsByMessage, findPortalAttachment, findStaffAttachment } from '@/server/queries/attachments';
 import { getPortalTicket, scopeWhere } from '@/server/queries/portal';
+import { portalRequestJson } from '@/server/http/portal-api';
 import { withUploads } from '@/server/services/attachments';
 import { replyAsAccount, submitAccountRequest, submitGuestRequest } from '@/server/services/portal-requests';
 import { changeStatus } from '@/server/services/ticket-fields';
@@ -107,6 +108,11 @@ describe(`attachments: stored with the message, scoped when served (${describeDb
     expect(await findStaffAttachment(handle.db, internalFile.id)).not.toBeNull();
     const view = await getPortalTicket(handle.db, { customerId: people.alice.id, verified: true }, ticket.publicKey);
     expect(view!.thread.flatMap((m) => m.attachments.map((a) => a.fileName))).toEqual(['receipt.pdf']);
+    // The portal JSON links the public file to the account's own download route, and names no other.
+    const json = portalRequestJson(view!, '/api/portal/attachments');
+    expect(json.messages.flatMap((m) => m.attachments)).toEqual([
+      expect.objectContaining({ attachment_id: publicFile.id, file_name: 'receipt.pdf', download_url: `/api/portal/attachments/${publicFile.id}` }),
+    ]);
   });
 
   it('a guest link reaches files of its own request only', async () => {

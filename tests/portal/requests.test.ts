@@ -50,7 +50,7 @@ describe(`portal requests: guest links, isolation, rating, auto-close, limits ($
     await agentReply(ticket.id, 'Sending the right size.');
 
     const { ticketId } = await guestTicketId(handle.db, token);
-    const json = JSON.stringify(portalRequestJson((await getGuestTicket(handle.db, ticketId))!));
+    const json = JSON.stringify(portalRequestJson((await getGuestTicket(handle.db, ticketId))!, `/api/portal/track/${token}/attachments`));
     expect(json).toContain('Sending the right size.');
     for (const hidden of ['SECRET internal note', 'urgent', 'wrong_item', 'Agnes Agent', 'guest1@example.com', '"id"', 'priority', 'assignee', 'team', 'sla']) {
       expect(json).not.toContain(hidden);

@@ -8,5 +8,5 @@ export const GET = portalRoute<{ key: string }>(async ({ params }) => {
   const customer = await requireApiCustomer();
   const request = await getPortalTicket(await getDb(), portalScopeOf(customer), params.key);
   if (!request) throw notFound();
-  return NextResponse.json({ request: portalRequestJson(request) });
+  return NextResponse.json({ request: portalRequestJson(request, '/api/portal/attachments') });
 });

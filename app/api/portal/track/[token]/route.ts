@@ -10,5 +10,5 @@ export const GET = portalRoute<{ token: string }>(async ({ params }) => {
   const { ticketId } = await guestTicketId(db, params.token);
   const request = await getGuestTicket(db, ticketId);
   if (!request) throw notFound();
-  return NextResponse.json({ request: portalRequestJson(request) }, { headers: { 'referrer-policy': 'no-referrer' } });
+  return NextResponse.json({ request: portalRequestJson(request, `/api/portal/track/${params.token}/attachments`) }, { headers: { 'referrer-policy': 'no-referrer' } });
 });
