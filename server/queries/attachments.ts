@@ -51,3 +51,8 @@ export async function findPortalAttachment(db: Db, id: number, ticketScope: SQL)
     .where(and(eq(attachments.id, id), eq(messages.visibility, 'public'), ticketScope));
   return row ?? null;
 }
+
+/** A public file on the one ticket behind a guest link. */
+export function findGuestAttachment(db: Db, id: number, ticketId: number): Promise<ServedAttachment | null> {
+  return findPortalAttachment(db, id, eq(tickets.id, ticketId));
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { attachments, messages, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
-import { attachmentsByMessage, findPortalAttachment, findStaffAttachment } from '@/server/queries/attachments';
+import { attachmentsByMessage, findGuestAttachment, findPortalAttachment, findStaffAttachment } from '@/server/queries/attachments';
 import { getPortalTicket, scopeWhere } from '@/server/queries/portal';
 import { portalRequestJson } from '@/server/http/portal-api';
 import { withUploads } from '@/server/services/attachments';
@@ -120,9 +120,8 @@ describe(`attachments: stored with the message, scoped when served (${describeDb
     const other = await withUploads([file('other.png', PNG)], (staged) => submitGuestRequest(handle.db, { ...request, email: 'otto@example.com', name: 'Otto' }, staged));
     const [mineFile] = [...(await attachmentsByMessage(handle.db, mine.ticket.id, { publicOnly: true })).values()].flat();
     const [otherFile] = [...(await attachmentsByMessage(handle.db, other.ticket.id, { publicOnly: true })).values()].flat();
-    const scope = eq(tickets.id, mine.ticket.id);
-    expect(await findPortalAttachment(handle.db, mineFile.id, scope)).not.toBeNull();
-    expect(await findPortalAttachment(handle.db, otherFile.id, scope)).toBeNull();
+    expect(await findGuestAttachment(handle.db, mineFile.id, mine.ticket.id)).not.toBeNull();
+    expect(await findGuestAttachment(handle.db, otherFile.id, mine.ticket.id)).toBeNull();
   });
 
   it('a customer reply with a file to a closed request puts the file on the follow-up', async () => {

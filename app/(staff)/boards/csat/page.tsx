@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BoardFilters } from '@/components/boards/board-filters';
-import { boardContext } from '@/components/boards/board-context';
+import { boardContext } from '@/server/queries/boards/board-context';
 import { BoardLayout, scopeQueryString } from '@/components/boards/board-layout';
 import { CsatBoard } from '@/components/boards/csat-board';
 import { csatDistribution, latestCsatComments } from '@/server/queries/boards/csat';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BoardFilters } from '@/components/boards/board-filters';
-import { boardContext } from '@/components/boards/board-context';
+import { boardContext } from '@/server/queries/boards/board-context';
 import { BoardLayout, scopeQueryString } from '@/components/boards/board-layout';
 import { ResponseBoard } from '@/components/boards/response-board';
 import { boardDims, loadBoardFigures } from '@/server/queries/boards/figures';

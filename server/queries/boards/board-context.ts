@@ -1,11 +1,10 @@
 import { notFound } from 'next/navigation';
 import type { StaffActor } from '@/lib/domain/permissions';
 import { ServiceError } from '@/lib/errors';
-import { getReportingDb } from '@/server/db';
+import { getReportingDb, type Db } from '@/server/db';
 import { requireStaffPage } from '@/server/auth/session';
-import { parseBoardParams, resolveBoardScope, type BoardScope } from '@/server/queries/boards/scope';
+import { parseBoardParams, resolveBoardScope, type BoardScope } from './scope';
 import { getSettings } from '@/server/services/settings';
-import type { Db } from '@/db/client';
 
 export type BoardContext = { staff: StaffActor; db: Db } & ({ scope: BoardScope; error?: undefined } | { scope?: undefined; error: string });
 
