@@ -95,6 +95,13 @@ export const tickets = pgTable(
     slaFrMet: boolean().generatedAlwaysAs(sql`coalesce(least(first_response_at, first_solved_at) <= sla_first_response_due_at, false)`),
     slaResAt: timestamp(tz).generatedAlwaysAs(sql`case when sla_resolution_due_at is not null then least(first_solved_at, sla_resolution_due_at) end`),
     slaResMet: boolean().generatedAlwaysAs(sql`coalesce(first_solved_at <= sla_resolution_due_at, false)`),
+    // When the ticket breaches (or breached) its SLA: the earliest deadline of a target not met in time.
+    // "Breached now" is `sla_breach_at < now`, one indexed range, instead of a test on four columns of
+    // every open ticket (a generated column cannot read another, so the met tests are spelled out again).
+    slaBreachAt: timestamp(tz).generatedAlwaysAs(
+      sql`least(case when not coalesce(least(first_response_at, first_solved_at) <= sla_first_response_due_at, false) then sla_first_response_due_at end,
+        case when not coalesce(first_solved_at <= sla_resolution_due_at, false) then sla_resolution_due_at end)`,
+    ),
     /** urgent 0 … low 3: the priority sort as a plain indexed column. */
     priorityRank: smallint()
       .notNull()
@@ -128,7 +135,9 @@ export const tickets = pgTable(
     // The ticket page shows follow-ups and merged duplicates of a ticket: both columns are mostly null.
     index('tickets_follow_up_of_idx').on(t.followUpOfId).where(sql`follow_up_of_id is not null`),
     index('tickets_merged_into_idx').on(t.mergedIntoId).where(sql`merged_into_id is not null`),
-    index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(sql`${OPEN_STATUSES_SQL} and sla_next_due_at is not null`),
+    // The SLA sort walks this (tickets without a running target last); the breached filter reads the next.
+    index('tickets_open_sla_idx').on(t.slaNextDueAt, t.id).where(OPEN_STATUSES_SQL),
+    index('tickets_open_breach_idx').on(t.slaBreachAt).where(sql`${OPEN_STATUSES_SQL} and sla_breach_at is not null`),
   ],
 );
 

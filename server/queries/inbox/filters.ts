@@ -39,20 +39,21 @@ function range(column: AnyPgColumn, from: Date | undefined, to: Date | undefined
   return out;
 }
 
-/** SLA state of a ticket as a whole: any target breached; a running one at risk; running; or all met. */
+/**
+ * SLA state of a ticket as a whole: any target breached (its stored breach instant has passed); a running
+ * one at risk; running; or all met.
+ */
 function slaCondition(state: NonNullable<InboxFilters['sla']>, now: Date): SQL {
   const nowTs = sql`${now.toISOString()}::timestamptz`;
-  const breached = sql`(${tickets.slaFirstResponseDueAt} < coalesce(least(${tickets.firstResponseAt}, ${tickets.firstSolvedAt}), ${nowTs})
-    or ${tickets.slaResolutionDueAt} < coalesce(${tickets.firstSolvedAt}, ${nowTs}))`;
   switch (state) {
     case 'breached':
-      return breached;
+      return sql`${tickets.slaBreachAt} < ${nowTs}`;
     case 'at_risk':
       return sql`${tickets.slaNextDueAt} >= ${nowTs} and ${tickets.slaNextRiskAt} < ${nowTs}`;
     case 'running':
       return sql`${tickets.slaNextDueAt} >= ${nowTs}`;
     case 'met':
-      return sql`${tickets.slaFirstResponseDueAt} is not null and ${tickets.slaNextDueAt} is null and not ${breached}`;
+      return sql`${tickets.slaFirstResponseDueAt} is not null and ${tickets.slaNextDueAt} is null and (${tickets.slaBreachAt} is null or ${tickets.slaBreachAt} >= ${nowTs})`;
   }
 }
 

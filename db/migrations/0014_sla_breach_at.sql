@@ -1,0 +1,5 @@
+DROP INDEX "tickets_open_sla_idx";--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "sla_breach_at" timestamp with time zone GENERATED ALWAYS AS (least(case when not coalesce(least(first_response_at, first_solved_at) <= sla_first_response_due_at, false) then sla_first_response_due_at end,
+        case when not coalesce(first_solved_at <= sla_resolution_due_at, false) then sla_resolution_due_at end)) STORED;--> statement-breakpoint
+CREATE INDEX "tickets_open_breach_idx" ON "tickets" USING btree ("sla_breach_at") WHERE status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null and sla_breach_at is not null;--> statement-breakpoint
+CREATE INDEX "tickets_open_sla_idx" ON "tickets" USING btree ("sla_next_due_at","id") WHERE status in ('new', 'open', 'pending', 'on_hold') and merged_into_id is null;
