@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
 import { GROUP_BY, metricsQuerySchema } from '@/lib/validation/metrics';
-import { queryMetrics, rollupDrift } from '@/server/queries/metrics/aggregate';
+import { queryMetrics, queryMetricsViews, rollupDrift } from '@/server/queries/metrics/aggregate';
 import { rateTicket } from '@/server/services/csat';
 import { findOrCreateCustomer } from '@/server/services/customers';
 import { createStaffUser } from '@/server/services/staff';
@@ -46,6 +46,15 @@ describe(`metric rollup stays exact after the fact (${describeDb})`, () => {
         const [fromRollup, fromRaw] = await both(extra, timeZone, percentiles);
         expect(fromRollup, JSON.stringify({ ...extra, percentiles })).toEqual(fromRaw);
       }
+    }
+    // A board's shape: a series and every grouping of one scope in one call, the percentiles from one sorted
+    // read per figure, equal view by view to Postgres's own percentile_cont.
+    for (const scope of [{}, { team: 'support' }]) {
+      const base = metricsQuerySchema.parse({ from: FROM.toISOString(), to: TO.toISOString(), ...scope });
+      const views = [{ interval: 'day' as const }, ...GROUP_BY.map((group_by) => ({ group_by }))];
+      const together = await queryMetricsViews(handle.db, base, views, { now: NOW, timeZone });
+      const apart = await Promise.all(views.map((view) => queryMetrics(handle.db, { ...base, ...view }, { now: NOW, timeZone, rollup: false })));
+      expect(together, JSON.stringify(scope)).toEqual(apart);
     }
   };
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import { rawFilters } from '../metrics/aggregate';
+import { rawFilters } from '../metrics/figures-sql';
 import { scopeQuery, type BoardScope } from './scope';
 
 const inRange = (scope: BoardScope) =>

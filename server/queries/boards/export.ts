@@ -2,7 +2,7 @@ import { and, asc, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { tickets } from '@/db/schema';
 import { csvLine, type CsvValue } from '@/lib/csv';
-import { rawFilters } from '../metrics/aggregate';
+import { rawFilters } from '../metrics/figures-sql';
 import type { Metrics } from '../metrics/assemble';
 import { ticketMetricsJson } from '../metrics/ticket-metrics';
 import { scopeQuery, type BoardScope } from './scope';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { InboxFilter } from '@/lib/boards/drill';
 import type { GroupBy } from '@/lib/validation/metrics';
-import { queryMetrics, type MetricsResult } from '../metrics/aggregate';
+import { queryMetricsViews, type MetricsResult } from '../metrics/aggregate';
 import type { Metrics } from '../metrics/assemble';
 import { boardFilterOptions, scopeQuery, type BoardFilterOptions, type BoardScope } from './scope';
 
@@ -68,15 +68,15 @@ export interface BoardFigures {
 }
 
 /**
- * A board's figures, all from queryMetrics (the layer behind /api/v1/metrics): totals and a series, and one
- * grouped read per breakdown. `percentiles: false` skips the raw duration reads a board does not show.
+ * A board's figures, all from the layer behind /api/v1/metrics: totals and a series, and one grouped view
+ * per breakdown, whose percentiles share one sorted read per figure. `percentiles: false` skips the raw
+ * duration reads a board does not show.
  */
 export async function loadBoardFigures(db: Db, scope: BoardScope, { dims, percentiles }: { dims: GroupBy[]; percentiles: boolean }): Promise<BoardFigures> {
-  const opts = { timeZone: scope.timeZone, percentiles };
-  const [options, overview, ...grouped] = await Promise.all([
+  const views = [{ interval: scope.range.interval }, ...dims.map((dim) => ({ group_by: dim }))];
+  const [options, [overview, ...grouped]] = await Promise.all([
     boardFilterOptions(db),
-    queryMetrics(db, scopeQuery(scope, { interval: scope.range.interval }), opts),
-    ...dims.map((dim) => queryMetrics(db, scopeQuery(scope, { group_by: dim }), opts)),
+    queryMetricsViews(db, scopeQuery(scope), views, { timeZone: scope.timeZone, percentiles }),
   ]);
   const base = scopeFilter(scope);
   const breakdowns = dims.map((dim, i) => ({

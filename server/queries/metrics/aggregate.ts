@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import type { MetricsQuery } from '@/lib/validation/metrics';
-import { AGGREGATES, FIGURES, type FigureDef, type FigureName } from './figures-sql';
+import { AGGREGATES, FIGURES, rawFilters, type FigureDef, type FigureName } from './figures-sql';
 import { emptyFigures, foldFigureRow, type FigureRow, type Metrics } from './assemble';
 import { bucketStarts } from './buckets';
 import { DIM_COLUMN, DIM_KEY_SQL, groupLabels } from './groups';
+import { allPercentiles, type FigurePercentiles } from './percentiles';
 import { coveredDays, rollupSlice, type CoveredDays, type RollupSlice } from './rollup-plan';
 
 export interface MetricsResult {
@@ -13,18 +14,6 @@ export interface MetricsResult {
   totals: Metrics;
   groups: Array<{ key: string | null; label: string } & Metrics>;
   series?: Array<{ start: string } & Metrics>;
-}
-
-/** The optional filters on raw rows, on covering-index columns only; a team or agent name resolves once. */
-export function rawFilters(q: MetricsQuery): SQL[] {
-  const where: SQL[] = [sql`merged_into_id is null`];
-  if (q.team) where.push(sql`team_id in (select id from teams where lower(name) = lower(${q.team}))`);
-  if (q.agent) where.push(sql`assignee_id in (select id from users where lower(email) = ${q.agent})`);
-  if (q.journey_stage) where.push(sql`journey_stage = ${q.journey_stage}`);
-  if (q.touchpoint) where.push(sql`touchpoint = ${q.touchpoint}`);
-  if (q.channel) where.push(sql`channel = ${q.channel}`);
-  if (q.priority) where.push(sql`priority = ${q.priority}`);
-  return where;
 }
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -111,7 +100,7 @@ export function metricsSql(q: MetricsQuery, { now, timeZone, rollupTimeZone, per
   const ctx: Context = { q, now, timeZone, slice, days, rawRanges, percentiles };
   const labels = groupLabels(q.group_by);
   return sql`
-    select f.figure, f.by_group, ${labels.key} as gkey, ${labels.label} as glabel, to_char(f.bucket, 'YYYY-MM-DD') as bucket,
+    select f.figure, f.by_group, f.g as gcode, ${labels.key} as gkey, ${labels.label} as glabel, to_char(f.bucket, 'YYYY-MM-DD') as bucket,
       f.n, f.pct[1] as median, f.pct[2] as p90, f.pct2[1] as median2, f.pct2[2] as p90_2, f.s1, f.s2, f.s3, f.s4
     from (${sql.join((Object.keys(FIGURES) as FigureName[]).map((figure) => figureBranch(figure, ctx)), sql` union all `)})
       as f(figure, by_group, g, bucket, n, pct, pct2, s1, s2, s3, s4)
@@ -124,26 +113,34 @@ export async function rollupTimeZone(db: Db): Promise<string | null> {
   return row?.time_zone ?? null;
 }
 
-/**
- * Every figure of METRICS.md for [from, to), in one statement: totals, optional groups (current values) and
- * an optional series bucketed in the workspace time zone. Merged tickets are left out everywhere.
- */
-export async function queryMetrics(
-  db: Db,
-  q: MetricsQuery,
-  {
-    now = new Date(),
-    timeZone = 'UTC',
-    rollup = true,
-    percentiles = true,
-  }: { now?: Date; timeZone?: string; /** false: raw rows only (a fresh computation) */ rollup?: boolean; percentiles?: boolean } = {},
-): Promise<MetricsResult> {
-  const result = await db.execute(metricsSql(q, { now, timeZone, rollupTimeZone: rollup ? await rollupTimeZone(db) : null, percentiles }));
+export interface MetricsOptions {
+  now?: Date;
+  timeZone?: string;
+  /** false: raw rows only, percentiles by Postgres itself: the fresh computation tests compare against. */
+  rollup?: boolean;
+  /** false: no medians or p90s (boards that show none skip their raw reads). */
+  percentiles?: boolean;
+}
 
+/** A view of a scope: its groups, its series, or just its totals. */
+export type MetricsView = Pick<MetricsQuery, 'group_by' | 'interval'>;
+
+type SqlRow = FigureRow & { by_group: boolean; gcode: string | null; gkey: string | null; glabel: string; bucket: string | null };
+
+/** The percentiles of a row's set, from the sorted reads; a set with no values has none. */
+function withPercentiles(row: SqlRow, view: MetricsView, values: Map<FigureName, FigurePercentiles> | null): SqlRow {
+  const figure = values?.get(row.figure);
+  if (!figure) return row;
+  const pct = row.bucket ? figure.series.get(row.bucket) : row.by_group && view.group_by ? figure.groups.get(view.group_by)?.get(row.gcode ?? '') : figure.totals;
+  return { ...row, median: pct?.median ?? null, p90: pct?.p90 ?? null, median2: pct?.median2 ?? null, p90_2: pct?.p90_2 ?? null };
+}
+
+function assemble(q: MetricsQuery, rows: SqlRow[], values: Map<FigureName, FigurePercentiles> | null, timeZone: string): MetricsResult {
   const totals = emptyFigures();
   const groups = new Map<string, { key: string | null; label: string } & Metrics>();
   const series = new Map<string, Metrics>();
-  for (const row of rowsOf<FigureRow & { by_group: boolean; gkey: string | null; glabel: string; bucket: string | null }>(result)) {
+  for (const raw of rows) {
+    const row = withPercentiles(raw, q, values);
     if (row.bucket) {
       foldFigureRow(series.get(row.bucket) ?? series.set(row.bucket, emptyFigures()).get(row.bucket)!, row);
     } else if (row.by_group && q.group_by) {
@@ -154,7 +151,6 @@ export async function queryMetrics(
       foldFigureRow(totals, row);
     }
   }
-
   return {
     from: q.from.toISOString(),
     to: q.to.toISOString(),
@@ -164,6 +160,39 @@ export async function queryMetrics(
       ? { series: bucketStarts(q.from, q.to, q.interval, timeZone).map(({ label, start }) => ({ start, ...(series.get(label) ?? emptyFigures()) })) }
       : {}),
   };
+}
+
+/**
+ * Several views of one scope (the same range and filters), such as a board's series and its breakdowns.
+ * Counts and sums come per view from metricsSql (mostly rollup rows); the medians and p90s of every view
+ * come from one sorted read per figure (percentiles.ts), so a board sorts each figure's rows once.
+ */
+export async function queryMetricsViews(
+  db: Db,
+  scope: Omit<MetricsQuery, 'group_by' | 'interval'>,
+  views: MetricsView[],
+  { now = new Date(), timeZone = 'UTC', rollup = true, percentiles = true }: MetricsOptions = {},
+): Promise<MetricsResult[]> {
+  const intervals = [...new Set(views.flatMap((v) => (v.interval ? [v.interval] : [])))];
+  if (intervals.length > 1) throw new Error('queryMetricsViews: one series interval per call');
+  const sorted = rollup && percentiles;
+  const tz = rollup ? await rollupTimeZone(db) : null;
+  const queries = views.map((view) => ({ ...scope, ...view }));
+  const [results, values] = await Promise.all([
+    Promise.all(queries.map((q) => db.execute(metricsSql(q, { now, timeZone, rollupTimeZone: tz, percentiles: percentiles && !sorted })))),
+    sorted ? allPercentiles(db, scope, { interval: intervals[0], groupBys: [...new Set(views.flatMap((v) => (v.group_by ? [v.group_by] : [])))] }, timeZone) : null,
+  ]);
+  return queries.map((q, i) => assemble(q, rowsOf<SqlRow>(results[i]), values, timeZone));
+}
+
+/**
+ * Every figure of METRICS.md for [from, to): totals, optional groups (current values) and an optional
+ * series bucketed in the workspace time zone. Merged tickets are left out everywhere.
+ */
+export async function queryMetrics(db: Db, q: MetricsQuery, options: MetricsOptions = {}): Promise<MetricsResult> {
+  const { group_by, interval, ...scope } = q;
+  const [result] = await queryMetricsViews(db, scope, [{ group_by, interval }], options);
+  return result;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { MetricsQuery } from '@/lib/validation/metrics';
 
 export type FigureName = 'created' | 'first_response' | 'solve' | 'full_resolution' | 'csat' | 'sla_fr' | 'sla_res';
 
@@ -52,3 +53,15 @@ export const FIGURES: Record<FigureName, FigureDef> = {
 export const AGGREGATES = sql`coalesce(sum(n), 0)::int, percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v),
   percentile_cont(array[0.5, 0.9]::float8[]) within group (order by v2), coalesce(sum(s1), 0)::int, coalesce(sum(s2), 0)::int,
   coalesce(sum(s3), 0)::int, coalesce(sum(s4), 0)::int`;
+
+/** The optional filters on raw rows, on covering-index columns only; a team or agent name resolves once. */
+export function rawFilters(q: MetricsQuery): SQL[] {
+  const where: SQL[] = [sql`merged_into_id is null`];
+  if (q.team) where.push(sql`team_id in (select id from teams where lower(name) = lower(${q.team}))`);
+  if (q.agent) where.push(sql`assignee_id in (select id from users where lower(email) = ${q.agent})`);
+  if (q.journey_stage) where.push(sql`journey_stage = ${q.journey_stage}`);
+  if (q.touchpoint) where.push(sql`touchpoint = ${q.touchpoint}`);
+  if (q.channel) where.push(sql`channel = ${q.channel}`);
+  if (q.priority) where.push(sql`priority = ${q.priority}`);
+  return where;
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import type { MetricsQuery } from '@/lib/validation/metrics';
-import { rawFilters } from './aggregate';
+import { rawFilters } from './figures-sql';
 
 /** Bucket edges in seconds: under 15 min, 15 min–1 h, 1–4 h, 4–8 h, 8–24 h, 1–3 days, 3 days and over. */
 export const HISTOGRAM_EDGES = [900, 3600, 4 * 3600, 8 * 3600, 86_400, 3 * 86_400] as const;
