@@ -32,10 +32,10 @@ export interface DbHandle {
 /** Postgres tuned for short OLTP queries: parallel plans and JIT only slow them down on small boxes. */
 const OLTP_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0' };
 /**
- * Reporting reads scan a figure's index range and sort it for percentiles: two parallel workers split the
- * figures between them, and 32 MB keeps a 90-day sort in memory.
+ * Reporting reads are many short statements run side by side (a board's views, each figure's sorted read):
+ * starting parallel workers for each doubled their time. 32 MB keeps a 90-day export sort in memory.
  */
-const REPORTING_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '2', work_mem: '32MB' };
+const REPORTING_SETTINGS = { jit: 'off', max_parallel_workers_per_gather: '0', work_mem: '32MB' };
 
 export function pgliteClient(dataDir?: string): PGlite {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });

@@ -73,11 +73,11 @@ describe.runIf(requiresPostgres)('read replica: DATABASE_READ_URL routes reporti
       expect(wrapped.$replicas).toEqual([reporting.handle.db]);
       const q = { from: FROM, to: TO };
       expect(await queryMetrics(reporting.db, q, { now: NOW })).toEqual(await queryMetrics(handle.db, q, { now: NOW }));
-      // Reads go through the replica's own pool, which carries the reporting settings (2 parallel workers;
-      // the primary's OLTP pool has none): the setting tells which pool answered.
-      const setting = async (db: typeof handle.db) => ((await db.execute('show max_parallel_workers_per_gather')) as unknown as Array<Record<string, string>>)[0].max_parallel_workers_per_gather;
-      expect(await setting(reporting.db)).toBe('2');
-      expect(await setting(handle.db)).toBe('0');
+      // Reads go through the replica's own pool, which carries the reporting settings (32 MB of work_mem;
+      // the primary's OLTP pool keeps the server's default): the setting tells which pool answered.
+      const setting = async (db: typeof handle.db) => ((await db.execute('show work_mem')) as unknown as Array<Record<string, string>>)[0].work_mem;
+      expect(await setting(reporting.db)).toBe('32MB');
+      expect(await setting(handle.db)).not.toBe('32MB');
     } finally {
       await reporting.handle.close();
     }
