@@ -79,10 +79,11 @@ interface Packed {
   touchpoints: string[];
 }
 
-/** A column as Postgres sends it: 4-byte big-endian integers (int4send), one per ticket. */
-function int32Column(bytes: Uint8Array | null, rows: number): Int32Array {
+/** A column as Postgres sends it: base64 of 4-byte big-endian integers (int4send), one per ticket. */
+function int32Column(base64: string | null, rows: number): Int32Array {
   const out = new Int32Array(rows);
-  if (!bytes) return out;
+  if (!base64) return out;
+  const bytes = Buffer.from(base64, 'base64');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < rows; i++) out[i] = view.getInt32(i * 4);
   return out;
@@ -90,14 +91,15 @@ function int32Column(bytes: Uint8Array | null, rows: number): Int32Array {
 
 /**
  * One figure's tickets in [from, to), read from its covering index with each column packed by Postgres into
- * one bytea of 4-byte integers: 80k rows arrive as a few values, about a third of the time that 80k parsed
- * rows take. The taxonomy keys that the text columns point into come along.
+ * one bytea of 4-byte integers, sent as base64 (a third smaller than bytea's hex): 80k rows arrive as a few
+ * values, about a third of the time that 80k parsed rows take. The taxonomy keys that the text columns
+ * point into come along.
  */
 async function readPacked(db: Db, figure: FigureName, q: MetricsQuery, columns: Column[], timeZone: string): Promise<Packed> {
   const def = FIGURES[figure];
   const at = sql.raw(def.at);
   const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const packed = columns.map((c, i) => sql`string_agg(int4send(${columnSql(c, at, def, { interval: q.interval, timeZone })}::int), ''::bytea) as ${sql.raw(`c${i}`)}`);
+  const packed = columns.map((c, i) => sql`encode(string_agg(int4send(${columnSql(c, at, def, { interval: q.interval, timeZone })}::int), ''::bytea), 'base64') as ${sql.raw(`c${i}`)}`);
   const result = await db.execute(sql`
     with d as (
       select (select coalesce(array_agg(key order by key), '{}') from journey_stages) as stages,
@@ -108,7 +110,7 @@ async function readPacked(db: Db, figure: FigureName, q: MetricsQuery, columns: 
       select count(*)::int as n, ${sql.join(packed, sql`, `)}
       from tickets where ${sql.join([...rawFilters(q), sql`${at} >= ${ts(q.from)}`, sql`${at} < ${ts(q.to)}`], sql` and `)}
     ) t`);
-  const [row] = rowsOf<{ stages: string[]; touchpoints: string[]; n: number } & Record<string, Uint8Array | null>>(result);
+  const [row] = rowsOf<{ stages: string[]; touchpoints: string[]; n: number } & Record<string, string | null>>(result);
   return {
     rows: row.n,
     columns: new Map(columns.map((c, i) => [c, int32Column(row[`c${i}`], row.n)])),
