@@ -28,7 +28,7 @@ function readToken(jar: CookieReader, name: string): string | null {
 /**
  * The signed-in account from the session cookie, or null: the same JWT decoding (and expiry check) as
  * next-auth's getServerSession, without building its whole auth handler and encrypting a fresh token on
- * every request (about 3 ms a page here). getServerSession cannot set that refreshed cookie from a server
+ * every request. getServerSession cannot set that refreshed cookie from a server
  * component, action or route handler anyway, so nothing is lost: a session still ends maxAge after sign-in.
  */
 export async function readSessionAccount(jar: CookieReader, secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET): Promise<SessionAccount | null> {
