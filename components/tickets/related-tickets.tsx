@@ -3,8 +3,7 @@ import { GitMerge } from 'lucide-react';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui';
 import { can, type StaffActor } from '@/lib/domain/permissions';
 import { STATUS_LABELS, type TicketStatus } from '@/lib/domain/ticket-values';
-import { getDb } from '@/server/db';
-import { listRelatedTickets, type RelationKind } from '@/server/queries/related-tickets';
+import type { RelatedTicket, RelationKind } from '@/server/queries/related-tickets';
 import { LinkTicketForm, UnlinkButton } from './link-ticket-form';
 import { MergeDialog } from './merge-dialog';
 
@@ -32,9 +31,11 @@ export function MergedBanner({ ticket }: { ticket: TicketRef }) {
   );
 }
 
-/** Related tickets both ways (links, follow-ups, merges), with link and merge controls for those who may edit. */
-export async function RelatedTickets({ staff, ticket }: { staff: StaffActor; ticket: TicketRef }) {
-  const related = await listRelatedTickets(await getDb(), ticket);
+/**
+ * Related tickets both ways (links, follow-ups, merges), with link and merge controls for those who may edit.
+ * The page reads them (listRelatedTickets) beside the ticket.
+ */
+export function RelatedTickets({ staff, ticket, related }: { staff: StaffActor; ticket: TicketRef; related: RelatedTicket[] }) {
   const canEdit = can(staff, 'ticket:update');
   return (
     <Card>

@@ -1,16 +1,23 @@
 import { can, type StaffActor } from '@/lib/domain/permissions';
 import { macroActionsSummary } from '@/lib/macros/summary';
 import { renderMacro } from '@/lib/macros/render';
-import { getDb } from '@/server/db';
-import { listActiveTagOptions, listUsableMacros } from '@/server/queries/macros';
-import { listActiveTaxonomy } from '@/server/queries/taxonomy';
+import type { UsableMacro } from '@/server/queries/macros';
+import type { Taxonomy } from '@/server/queries/taxonomy';
 import { Composer } from './composer';
 
-/** The composer with the macros this agent may use, their placeholders filled here on the server. */
-export async function TicketComposer({ staff, ticketId, customerName }: { staff: StaffActor; ticketId: number; customerName: string }) {
-  const db = await getDb();
-  const [macros, tags, taxonomy] = await Promise.all([listUsableMacros(db, staff), listActiveTagOptions(db), listActiveTaxonomy(db)]);
-  const labels = { tags: new Map(tags.map((t) => [t.value, t.label])), stages: new Map(taxonomy.stages.map((s) => [s.key, s.label])) };
+/**
+ * The composer with the macros this agent may use, their placeholders filled here on the server. The page
+ * reads the macros and the taxonomy beside the ticket, so rendering this waits for nothing.
+ */
+export function TicketComposer({ staff, ticketId, customerName, macros, taxonomy }: {
+  staff: StaffActor;
+  ticketId: number;
+  customerName: string;
+  macros: UsableMacro[];
+  /** For the macros' action summaries: a retired tag or stage still reads as its label there. */
+  taxonomy: Pick<Taxonomy, 'tags' | 'stages'>;
+}) {
+  const labels = { tags: new Map(taxonomy.tags.map((t) => [t.key, t.label])), stages: new Map(taxonomy.stages.map((s) => [s.key, s.label])) };
   const context = { customerName, ticketId, agentName: staff.name };
   return (
     <Composer

@@ -1,12 +1,12 @@
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { customers, users } from '@/db/schema';
 import { can, type Actor, type CustomerActor, type Permission, type StaffActor } from '@/lib/domain/permissions';
 import { ServiceError } from '@/lib/errors';
-import { authOptions } from './options';
+import { readSessionAccount } from './session-token';
 import type { AccountKind } from './sign-in';
 
 /** Turns a session's identity into an actor with the role and team as they are now. */
@@ -36,9 +36,9 @@ export async function loadActor(db: Db, account: { kind: AccountKind; id: number
 
 /** The signed-in actor for this request, or null. Cached per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.account) return null;
-  return loadActor(await getDb(), session.account);
+  const account = await readSessionAccount(await cookies());
+  if (!account) return null;
+  return loadActor(await getDb(), account);
 });
 
 /** For actions and route handlers: the actor, if they hold the permission; otherwise a ServiceError. */

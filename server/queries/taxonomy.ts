@@ -41,3 +41,4 @@ export async function listTaxonomy(db: Db) {
   ]);
   return { stages, touchpoints: points, groups, tags };
 }
+export type Taxonomy = Awaited<ReturnType<typeof listTaxonomy>>;

@@ -1,16 +1,17 @@
 import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, tickets, ticketTags, users } from '@/db/schema';
-import { listTaxonomy } from './taxonomy';
+import { listTaxonomy, type Taxonomy } from './taxonomy';
 
 /**
  * What the ticket page's side panel edits with (read beside the ticket itself, not after it): the ticket's tags, the whole taxonomy (retired entries
- * included, so a ticket that carries one still shows it), the staff to assign to and the teams.
+ * included, so a ticket that carries one still shows it), the staff to assign to and the teams. The ticket page
+ * passes in its one read of the taxonomy, which the composer's macro summaries use too.
  */
-export async function ticketPanelData(db: Db, ticketId: number) {
+export async function ticketPanelData(db: Db, ticketId: number, taxonomyRead?: Promise<Taxonomy>) {
   const [tags, taxonomy, staff, teamRows] = await Promise.all([
     db.select({ key: ticketTags.tagKey }).from(ticketTags).where(eq(ticketTags.ticketId, ticketId)).orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey)),
-    listTaxonomy(db),
+    taxonomyRead ?? listTaxonomy(db),
     db
       .select({ id: users.id, name: users.name })
       .from(users)

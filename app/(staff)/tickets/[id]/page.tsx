@@ -17,6 +17,9 @@ import { requireStaffPage } from '@/server/auth/session';
 import { idSchema } from '@/lib/validation/common';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
 import { ticketPanelData } from '@/server/queries/ticket-panel';
+import { listRelatedTickets } from '@/server/queries/related-tickets';
+import { listUsableMacros } from '@/server/queries/macros';
+import { listTaxonomy } from '@/server/queries/taxonomy';
 import { customerOfTicket, getCustomerHistory } from '@/server/queries/customer-history';
 import { CustomerHistoryPanel } from '@/components/customers/customer-history';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
@@ -30,11 +33,17 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (!parsedId.success) notFound();
   const ticketId = parsedId.data;
   const db = await getDb();
-  // One round trip of parallel reads: the panel and the history find the ticket's customer and assignee themselves.
-  const [data, panel, history] = await Promise.all([
+  // One round trip of parallel reads, nothing read twice and nothing left for the components to fetch: the panel,
+  // the history and the related tickets find the ticket's customer, assignee and links themselves; the taxonomy
+  // serves both the side panel and the composer's macro summaries.
+  const taxonomy = listTaxonomy(db);
+  const [data, panel, history, related, macros, { tags, stages }] = await Promise.all([
     getStaffTicket(db, ticketId),
-    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId) : null,
+    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId, taxonomy) : null,
     can(staff, 'customer:read') ? getCustomerHistory(db, customerOfTicket(ticketId)) : null,
+    listRelatedTickets(db, ticketId),
+    listUsableMacros(db, staff),
+    taxonomy,
   ]);
   if (!data) notFound();
   const { ticket, customer } = data;
@@ -68,7 +77,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                 This ticket is closed. If the customer writes again, a linked follow-up ticket opens.
               </p>
             ) : (
-              <TicketComposer staff={staff} ticketId={ticket.id} customerName={customer.name} />
+              <TicketComposer staff={staff} ticketId={ticket.id} customerName={customer.name} macros={macros} taxonomy={{ tags, stages }} />
             )}
           </PresenceProvider>
         </section>
@@ -101,7 +110,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           ) : null}
           {history ? <CustomerHistoryPanel history={history} currentTicketId={ticket.id} /> : null}
           <TicketFacts data={data} metrics={ticketMetricsJson(ticket, new Date())} />
-          <RelatedTickets staff={staff} ticket={ticket} />
+          <RelatedTickets staff={staff} ticket={ticket} related={related} />
         </aside>
       </div>
     </div>
