@@ -113,6 +113,14 @@ test('the response board: FRT median and p90, the histogram, the live SLA list; 
   await page.waitForURL(/clock=business/);
   await expect(page.getByText('First response counted inside business hours.')).toBeVisible();
   await expect(page.getByTestId('frt-median')).toHaveText('2 h 0 min'); // every wait was inside Mon–Fri 09–17 UTC
+  // One breakdown at a time, team first; the picker's links keep the range and the clock.
+  await expect(page.getByTestId('response-by-team')).toBeVisible();
+  await expect(page.getByTestId('response-by-agent')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Breakdown' }).getByRole('link', { name: 'Agent' }).click();
+  await page.waitForURL(/by=agent/);
+  expect(page.url()).toContain('clock=business');
+  await expect(page.getByTestId('response-by-agent')).toBeVisible();
+  await expect(page.getByTestId('response-by-team')).toHaveCount(0);
   await expectAccessible(page, 'response board');
   await screenshots(page, 'board-response');
 });

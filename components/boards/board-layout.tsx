@@ -20,6 +20,7 @@ export function scopeQueryString(scope: BoardScope): string {
     interval: p.interval,
     clock: p.clock,
     colour: p.colour,
+    by: p.by,
   });
 }
 

@@ -3,10 +3,11 @@ import { cn } from '@/components/ui';
 import { drillHref, type InboxFilter } from '@/lib/boards/drill';
 import { boardQueryString } from '@/lib/validation/boards';
 import type { BoardFigures, BreakdownRow } from '@/server/queries/boards/figures';
-import { scopeFilter } from '@/server/queries/boards/figures';
+import { BREAKDOWN_TITLES, scopeFilter } from '@/server/queries/boards/figures';
 import type { BoardScope } from '@/server/queries/boards/scope';
 import type { SlaLive } from '@/server/queries/boards/sla-live';
 import type { Metrics } from '@/server/queries/metrics/assemble';
+import type { GroupBy } from '@/lib/validation/metrics';
 import { DataTable, type Column } from './breakdown-table';
 import { BarsChart, SeriesChart } from './charts';
 import { ExportLink } from './export-link';
@@ -62,15 +63,37 @@ function ClockToggle({ scope, query }: { scope: BoardScope; query: string }) {
   );
 }
 
+/** The breakdown picker: one link per dimension, the shown one marked current. */
+function BreakdownTabs({ dims, current, query }: { dims: GroupBy[]; current: GroupBy; query: string }) {
+  const params = Object.fromEntries(new URLSearchParams(query));
+  return (
+    <nav aria-label="Breakdown" className="flex flex-wrap gap-1 text-sm">
+      {dims.map((dim) => (
+        <Link
+          key={dim}
+          href={`/boards/response${boardQueryString({ ...params, by: dim })}#response-breakdown-title`}
+          aria-current={dim === current ? 'true' : undefined}
+          className={cn('rounded-md px-3 py-1.5', dim === current ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100')}
+        >
+          {dim === 'journey' ? 'Journey' : BREAKDOWN_TITLES[dim]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 export function ResponseBoard({
   scope,
   data,
+  dims,
   histogram,
   live,
   query,
 }: {
   scope: BoardScope;
   data: BoardFigures;
+  /** Every breakdown the viewer may pick; data holds the one shown. */
+  dims: GroupBy[];
   histogram: Array<{ label: string; count: number }>;
   live: SlaLive;
   query: string;
@@ -130,7 +153,17 @@ export function ResponseBoard({
       </Panel>
       <SlaLiveLists query={query} initial={live} />
       {data.breakdowns.map((b) => (
-        <Panel key={b.dim} id={`response-${b.dim}`} title={`By ${b.title.toLowerCase()}`} actions={<ExportLink scope={scope} board="response" table={b.dim} query={query} />}>
+        <Panel
+          key={b.dim}
+          id="response-breakdown"
+          title={`By ${b.title.toLowerCase()}`}
+          actions={
+            <>
+              <BreakdownTabs dims={dims} current={b.dim} query={query} />
+              <ExportLink scope={scope} board="response" table={b.dim} query={query} />
+            </>
+          }
+        >
           <DataTable<BreakdownRow>
             label={`Response times by ${b.title.toLowerCase()}`}
             testId={`response-by-${b.dim}`}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
-import { readSessionAccount } from './session-token';
+import { readSessionAccount } from '@/server/auth/session-token';
 
 const secret = 'test-secret-0123456789abcdef0123456789abcdef';
 const account = { kind: 'staff' as const, id: 7, signedInAt: 1_700_000_000_000 };

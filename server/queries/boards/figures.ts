@@ -94,3 +94,13 @@ export async function loadBoardFigures(db: Db, scope: BoardScope, { dims, percen
 export function boardDims(scope: BoardScope): GroupBy[] {
   return scope.everyone ? ['team', 'agent', 'journey_stage', 'touchpoint', 'channel'] : ['journey_stage', 'touchpoint', 'channel'];
 }
+
+/**
+ * The one breakdown the response board shows (`by`, else the first): each costs a sorted read of every
+ * duration, so the board shows one at a time and links the others. An agent asking for a column their own
+ * board has not got sees its first.
+ */
+export function responseBreakdown(scope: BoardScope): GroupBy {
+  const dims = boardDims(scope);
+  return scope.params.by && dims.includes(scope.params.by) ? scope.params.by : dims[0];
+}
