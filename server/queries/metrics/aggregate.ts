@@ -83,7 +83,7 @@ export interface MetricsSqlOptions {
   timeZone: string;
   /** The rollup's time zone (null: read raw rows only). Whole days come from it only when it is `timeZone`. */
   rollupTimeZone: string | null;
-  /** Whether to compute medians and p90s: boards that show none skip their raw reads. */
+  /** Whether Postgres computes the medians and p90s itself (the fresh computation); else percentiles.ts does, or none are wanted. */
   percentiles: boolean;
 }
 
@@ -175,11 +175,12 @@ export async function queryMetricsViews(
 ): Promise<MetricsResult[]> {
   const intervals = [...new Set(views.flatMap((v) => (v.interval ? [v.interval] : [])))];
   if (intervals.length > 1) throw new Error('queryMetricsViews: one series interval per call');
+  // The fresh computation keeps Postgres's own percentile_cont: the reference the sorted reads are tested against.
   const sorted = rollup && percentiles;
   const tz = rollup ? await rollupTimeZone(db) : null;
   const queries = views.map((view) => ({ ...scope, ...view }));
   const [results, values] = await Promise.all([
-    Promise.all(queries.map((q) => db.execute(metricsSql(q, { now, timeZone, rollupTimeZone: tz, percentiles: percentiles && !sorted })))),
+    Promise.all(queries.map((q) => db.execute(metricsSql(q, { now, timeZone, rollupTimeZone: tz, percentiles: percentiles && !rollup })))),
     sorted ? allPercentiles(db, scope, { interval: intervals[0], groupBys: [...new Set(views.flatMap((v) => (v.group_by ? [v.group_by] : [])))] }, timeZone) : null,
   ]);
   return queries.map((q, i) => assemble(q, rowsOf<SqlRow>(results[i]), values, timeZone));
