@@ -19,8 +19,7 @@ const ORDER: RelationKind[] = ['merged_into', 'merged_from', 'follow_up_of', 'fo
  * arm on an index: the primary key, the follow-up and merge indexes, the link keys), so the ticket page
  * runs it beside the ticket itself instead of after it.
  */
-export async function listRelatedTickets(db: Db, ticket: number | { id: number }): Promise<RelatedTicket[]> {
-  const id = typeof ticket === 'number' ? ticket : ticket.id;
+export async function listRelatedTickets(db: Db, id: number): Promise<RelatedTicket[]> {
   const self = alias(tickets, 'self');
   const linkedIds = sql`array(select ${ticketLinks.highId} from ${ticketLinks} where ${ticketLinks.lowId} = ${self.id} union all select ${ticketLinks.lowId} from ${ticketLinks} where ${ticketLinks.highId} = ${self.id})`;
   const rows = await db

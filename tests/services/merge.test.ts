@@ -79,8 +79,8 @@ describe(`merge and link (${describeDb})`, () => {
 
     // Read-only: nothing more can be written to the duplicate.
     await expect(reply(duplicate.id, 60)).rejects.toMatchObject({ code: 'ticket_closed' });
-    expect(await listRelatedTickets(handle.db, await row(target.id))).toEqual([{ id: duplicate.id, subject: 'Where is my parcel?', status: 'closed', relation: 'merged_from' }]);
-    expect(await listRelatedTickets(handle.db, await row(duplicate.id))).toEqual([{ id: target.id, subject: 'Parcel lost', status: 'solved', relation: 'merged_into' }]);
+    expect(await listRelatedTickets(handle.db, target.id)).toEqual([{ id: duplicate.id, subject: 'Where is my parcel?', status: 'closed', relation: 'merged_from' }]);
+    expect(await listRelatedTickets(handle.db, duplicate.id)).toEqual([{ id: target.id, subject: 'Parcel lost', status: 'solved', relation: 'merged_into' }]);
   });
 
   it('the requester sees where the conversation continues in the portal, and no internal note', async () => {
@@ -137,16 +137,16 @@ describe(`merge and link (${describeDb})`, () => {
     const b = await open(people.alice.id, 'Link B', 6001);
     await linkTickets(handle.db, { ticketId: b.id, otherId: a.id, userId: people.agent.id });
     await linkTickets(handle.db, { ticketId: a.id, otherId: b.id, userId: people.agent.id }); // twice: no error, one link
-    expect(await listRelatedTickets(handle.db, await row(a.id))).toEqual([{ id: b.id, subject: 'Link B', status: 'new', relation: 'related' }]);
-    expect(await listRelatedTickets(handle.db, await row(b.id))).toEqual([{ id: a.id, subject: 'Link A', status: 'new', relation: 'related' }]);
+    expect(await listRelatedTickets(handle.db, a.id)).toEqual([{ id: b.id, subject: 'Link B', status: 'new', relation: 'related' }]);
+    expect(await listRelatedTickets(handle.db, b.id)).toEqual([{ id: a.id, subject: 'Link A', status: 'new', relation: 'related' }]);
     await expect(linkTickets(handle.db, { ticketId: a.id, otherId: a.id, userId: people.agent.id })).rejects.toMatchObject({ code: 'invalid' });
     await expect(linkTickets(handle.db, { ticketId: a.id, otherId: 9_999_999, userId: people.agent.id })).rejects.toMatchObject({ code: 'not_found' });
     await unlinkTickets(handle.db, { ticketId: a.id, otherId: b.id });
-    expect(await listRelatedTickets(handle.db, await row(b.id))).toEqual([]);
+    expect(await listRelatedTickets(handle.db, b.id)).toEqual([]);
 
     await changeStatus(handle.db, { ticketId: a.id, status: 'closed', actor: { kind: 'agent', userId: people.agent.id } });
     const { followUp } = await addMessage(handle.db, { ticketId: a.id, body: 'Again', authorKind: 'customer', authorCustomerId: people.alice.id, visibility: 'public' });
-    expect(await listRelatedTickets(handle.db, await row(a.id))).toEqual([{ id: followUp!.id, subject: 'Follow-up: Link A', status: 'new', relation: 'follow_up' }]);
-    expect(await listRelatedTickets(handle.db, await row(followUp!.id))).toEqual([{ id: a.id, subject: 'Link A', status: 'closed', relation: 'follow_up_of' }]);
+    expect(await listRelatedTickets(handle.db, a.id)).toEqual([{ id: followUp!.id, subject: 'Follow-up: Link A', status: 'new', relation: 'follow_up' }]);
+    expect(await listRelatedTickets(handle.db, followUp!.id)).toEqual([{ id: a.id, subject: 'Link A', status: 'closed', relation: 'follow_up_of' }]);
   });
 });
