@@ -1,6 +1,6 @@
 import { asc, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, tickets } from '@/db/schema';
+import { customers } from '@/db/schema';
 
 /**
  * Customers by name or email, with their ticket counts, in one query: the page of customers first (the
@@ -14,7 +14,9 @@ export async function searchCustomers(db: Db, q: string, limit = 50) {
       id: customers.id,
       name: customers.name,
       email: customers.email,
-      tickets: sql<number>`(select count(*)::int from ${tickets} where ${tickets.customerId} = ${customers.id})`,
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" inside the
+      // subquery would be the ticket's own id.
+      tickets: sql<number>`(select count(*)::int from tickets t where t.customer_id = "customers"."id")`,
     })
     .from(customers)
     // lower(…) like: the form the trigram indexes (customers_name_trgm_idx, customers_email_trgm_idx) are built on.

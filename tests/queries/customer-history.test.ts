@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '@/db/client';
 import { users } from '@/db/schema';
 import { recontactFlags, recontactText } from '@/lib/domain/customer-journey';
 import { customerOfTicket, getCustomerHistory, HISTORY_LIMIT } from '@/server/queries/customer-history';
@@ -78,5 +79,16 @@ describe(`customer history (${describeDb})`, () => {
     expect((await searchCustomers(db, 'ABLE')).map((c) => c.email)).toEqual(['alice@example.com']);
     expect((await searchCustomers(db, 'bob@EX')).map((c) => c.name)).toEqual(['Bob Baker']);
     expect(await searchCustomers(db, '%')).toEqual([]);
+  });
+
+  it("lists customers by name with each one's own ticket count", async () => {
+    const { db } = handle;
+    const listed = await searchCustomers(db, '');
+    const counts = new Map(
+      rowsOf<{ id: number; n: number }>(await db.execute(sql`select customer_id as id, count(*)::int as n from tickets group by 1`)).map((r) => [r.id, r.n]),
+    );
+    expect(listed.map((c) => c.name)).toEqual([...listed.map((c) => c.name)].sort((a, b) => a.localeCompare(b)));
+    expect(listed.map((c) => [c.id, c.tickets])).toEqual(listed.map((c) => [c.id, counts.get(c.id) ?? 0]));
+    expect(listed.find((c) => c.email === 'alice@example.com')!.tickets).toBeGreaterThan(1);
   });
 });
