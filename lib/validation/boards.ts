@@ -6,8 +6,8 @@ import { MAX_SPAN_DAYS } from './metrics';
 
 export const RANGE_PRESETS = ['7', '30', '90'] as const;
 export const HEATMAP_COLOURS = ['fcr', 'frt', 'csat'] as const;
-/** The response board's breakdowns, one shown at a time. */
-export const RESPONSE_BREAKDOWNS = ['team', 'agent', 'journey_stage', 'touchpoint', 'channel'] as const;
+/** Every board's breakdowns (the response board shows one at a time, picked by `by`). */
+export const BOARD_BREAKDOWNS = ['team', 'agent', 'journey_stage', 'touchpoint', 'channel'] as const;
 export type HeatmapColour = (typeof HEATMAP_COLOURS)[number];
 
 /** A calendar date, checked by a round trip so 2026-02-30 is refused rather than rolled over. */
@@ -32,7 +32,7 @@ export const boardParamsSchema = z
     interval: z.enum(['day', 'week'], { message: 'interval must be day or week' }).optional(),
     clock: z.enum(['calendar', 'business'], { message: 'clock must be calendar or business' }).default('calendar'),
     colour: z.enum(HEATMAP_COLOURS, { message: `colour must be one of ${HEATMAP_COLOURS.join(', ')}` }).default('fcr'),
-    by: z.enum(RESPONSE_BREAKDOWNS, { message: `by must be one of ${RESPONSE_BREAKDOWNS.join(', ')}` }).optional(),
+    by: z.enum(BOARD_BREAKDOWNS, { message: `by must be one of ${BOARD_BREAKDOWNS.join(', ')}` }).optional(),
   })
   .superRefine((p, ctx) => {
     if (!isCustom(p)) return; // a preset ignores the dates the form also sends

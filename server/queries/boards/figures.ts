@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import type { InboxFilter } from '@/lib/boards/drill';
+import { BOARD_BREAKDOWNS } from '@/lib/validation/boards';
 import type { GroupBy } from '@/lib/validation/metrics';
 import { queryMetricsViews, type MetricsResult } from '../metrics/aggregate';
 import type { Metrics } from '../metrics/assemble';
@@ -92,7 +93,7 @@ export async function loadBoardFigures(db: Db, scope: BoardScope, { dims, percen
 
 /** The breakdowns a board shows: an agent's own board has no agent column to compare. */
 export function boardDims(scope: BoardScope): GroupBy[] {
-  return scope.everyone ? ['team', 'agent', 'journey_stage', 'touchpoint', 'channel'] : ['journey_stage', 'touchpoint', 'channel'];
+  return BOARD_BREAKDOWNS.filter((dim) => scope.everyone || (dim !== 'team' && dim !== 'agent'));
 }
 
 /**
