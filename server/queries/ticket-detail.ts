@@ -9,25 +9,24 @@ const author = alias(users, 'author');
 
 /** A ticket as staff see it: every field, the whole thread (notes included), the customer. */
 export async function getStaffTicket(db: Db, ticketId: number) {
-  const [ticket] = await db
-    .select({
-      ticket: tickets,
-      customer: { id: customers.id, name: customers.name, email: customers.email },
-      assigneeName: assignee.name,
-      teamName: teams.name,
-      journeyStageLabel: journeyStages.label,
-      touchpointLabel: touchpoints.label,
-    })
-    .from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
-    .leftJoin(teams, eq(teams.id, tickets.teamId))
-    .leftJoin(journeyStages, eq(journeyStages.key, tickets.journeyStage))
-    .leftJoin(touchpoints, eq(touchpoints.key, tickets.touchpoint))
-    .where(eq(tickets.id, ticketId));
-  if (!ticket) return null;
-
-  const [messageRows, files] = await Promise.all([
+  // The ticket, its messages and their files in one parallel round: the thread needs only the id.
+  const [[ticket], messageRows, files] = await Promise.all([
+    db
+      .select({
+        ticket: tickets,
+        customer: { id: customers.id, name: customers.name, email: customers.email },
+        assigneeName: assignee.name,
+        teamName: teams.name,
+        journeyStageLabel: journeyStages.label,
+        touchpointLabel: touchpoints.label,
+      })
+      .from(tickets)
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
+      .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+      .leftJoin(teams, eq(teams.id, tickets.teamId))
+      .leftJoin(journeyStages, eq(journeyStages.key, tickets.journeyStage))
+      .leftJoin(touchpoints, eq(touchpoints.key, tickets.touchpoint))
+      .where(eq(tickets.id, ticketId)),
     db
       .select({
         id: messages.id,
@@ -44,6 +43,7 @@ export async function getStaffTicket(db: Db, ticketId: number) {
       .orderBy(asc(messages.createdAt), asc(messages.id)),
     attachmentsByMessage(db, ticketId, { publicOnly: false }),
   ]);
+  if (!ticket) return null;
   const thread = messageRows.map((m) => ({ ...m, attachments: files.get(m.id) ?? [] }));
 
   return { ...ticket, thread };

@@ -7,6 +7,7 @@ import { customerOfTicket, getCustomerHistory, HISTORY_LIMIT } from '@/server/qu
 import { ticketPanelData } from '@/server/queries/ticket-panel';
 import { searchCustomers } from '@/server/queries/customers';
 import { findOrCreateCustomer } from '@/server/services/customers';
+import { setTicketTags } from '@/server/services/ticket-cx';
 import { changeStatus } from '@/server/services/ticket-fields';
 import { addMessage } from '@/server/services/ticket-messages';
 import { createTicket } from '@/server/services/tickets-create';
@@ -57,6 +58,16 @@ describe(`customer history (${describeDb})`, () => {
       expect(panel.staff.map((s) => s.id)).not.toContain(people.agent.id);
       expect(panel.stages.map((s) => s.key)).toEqual(['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'renewal']);
       expect(panel.allTags[0]).toMatchObject({ key: 'wait_time', groupLabel: 'Pain point', retired: false });
+      expect(panel.stages[0]).toMatchObject({ key: 'awareness', label: 'Awareness', position: 0, retired: false });
+      expect(typeof panel.stages[0].portalLabel).toBe('string');
+      expect(panel.tags).toEqual([]);
+      const names = panel.staff.map((s) => s.name);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+      expect(panel.teams.length).toBeGreaterThan(0);
+      // The ticket's own tags, in the order they were added.
+      await setTicketTags(db, { ticketId: other.id, tagKeys: ['wait_time'], actor: { kind: 'agent', userId: people.agent.id } });
+      await setTicketTags(db, { ticketId: other.id, tagKeys: ['wait_time', 'app_bug'], actor: { kind: 'agent', userId: people.agent.id } });
+      expect((await ticketPanelData(db, other.id)).tags).toEqual(['wait_time', 'app_bug']);
     } finally {
       await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, people.agent.id));
     }
