@@ -26,7 +26,6 @@ interface Props {
   changeSeq: number;
   views: ViewLink[];
   options: Options;
-  me: { id: number; teamId: number | null };
 }
 
 /** The agent inbox: views, filters in the URL, keyset pages, live updates, bulk edits and the keyboard. */

@@ -1,7 +1,7 @@
-import type { InboxRowJson } from '@/server/http/serializers';
+import type { InboxRowView } from '@/server/http/serializers';
 import type { InboxFilterOptions } from '@/server/queries/inbox/options';
 
-export type InboxPage = { tickets: InboxRowJson[]; next_cursor: string | null };
+export type InboxPage = { tickets: InboxRowView[]; next_cursor: string | null };
 export type ViewLink = { key: string; label: string; count: { count: number; capped: boolean } | null; shared?: boolean };
 export type Options = InboxFilterOptions;
 /** Another staff member on a ticket right now. */

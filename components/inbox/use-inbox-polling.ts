@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { InboxRowJson } from '@/server/http/serializers';
+import type { InboxRowJson, InboxRowView } from '@/server/http/serializers';
 import type { InboxPage, Presence } from './types';
 
 const POLL_MS = 10_000;
@@ -12,7 +12,7 @@ const POLL_MS = 10_000;
  * commits): rows on screen update in place, and tickets created since the page was rendered are counted
  * for the "new tickets" banner.
  */
-export function useInboxPolling(params: Record<string, string>, pageKey: unknown[], loadedAt: string, initialSeq: number, rows: InboxRowJson[]) {
+export function useInboxPolling(params: Record<string, string>, pageKey: unknown[], loadedAt: string, initialSeq: number, rows: InboxRowView[]) {
   const queryClient = useQueryClient();
   const seq = useRef(initialSeq);
   const ids = rows.map((r) => r.id).join(',');

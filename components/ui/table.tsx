@@ -34,7 +34,7 @@ export function TBody({ className, ...props }: React.ComponentProps<'tbody'>) {
 }
 
 export function TR({ className, ...props }: React.ComponentProps<'tr'>) {
-  return <tr className={cn('transition-colors hover:bg-slate-50/70', className)} {...props} />;
+  return <tr className={cn('ui-tr', className)} {...props} />;
 }
 
 export function TH({ className, scope = 'col', ...props }: React.ComponentProps<'th'>) {

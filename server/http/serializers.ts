@@ -20,3 +20,13 @@ export function inboxRowJson(row: InboxRow) {
   };
 }
 export type InboxRowJson = ReturnType<typeof inboxRowJson>;
+
+/**
+ * What an inbox row shows, and all the inbox page sends its client for each of the 50 rows: the page's
+ * payload carries every row twice (HTML and RSC props). Polled rows are whole InboxRowJson, which fits.
+ */
+export function inboxRowView(row: InboxRow) {
+  const { id, subject, status, priority, channel, customer, assignee, created_at, highlight } = inboxRowJson(row);
+  return { id, subject, status, priority, channel, customer, assignee, created_at, ...(highlight ? { highlight } : {}) };
+}
+export type InboxRowView = ReturnType<typeof inboxRowView>;

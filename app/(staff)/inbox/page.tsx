@@ -7,7 +7,7 @@ import { getDb } from '@/server/db';
 import type { StaffActor } from '@/lib/domain/permissions';
 import { BUILT_IN_VIEWS, inboxQuerySchema, VIEW_LABELS, type InboxQuery } from '@/lib/validation/inbox';
 import { requireStaffPage } from '@/server/auth/session';
-import { inboxRowJson } from '@/server/http/serializers';
+import { inboxRowView } from '@/server/http/serializers';
 import { inboxFilterOptions } from '@/server/queries/inbox/options';
 import { countView, listSavedViews, resolveSavedView } from '@/server/queries/inbox/saved-views';
 import { latestChangeSeq, listTickets } from '@/server/queries/inbox/list';
@@ -34,12 +34,11 @@ async function InboxData({ staff, query, params }: { staff: StaffActor; query: I
   return (
     <Inbox
       params={params}
-      initialPage={{ tickets: page.rows.map(inboxRowJson), next_cursor: page.nextCursor }}
+      initialPage={{ tickets: page.rows.map(inboxRowView), next_cursor: page.nextCursor }}
       loadedAt={new Date().toISOString()}
       changeSeq={seq}
       views={views}
       options={options}
-      me={{ id: staff.id, teamId: staff.teamId }}
     />
   );
 }
