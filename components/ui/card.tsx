@@ -1,22 +1,14 @@
 import * as React from 'react';
 import { cn } from './cn';
 
+// Styles: the .ui-card… component classes in globals.css.
+
 export function Card({ className, ...props }: React.ComponentProps<'div'>) {
-  return (
-    <div className={cn('rounded-card border border-slate-200 bg-white shadow-sm', className)} {...props} />
-  );
+  return <div className={cn('ui-card', className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: React.ComponentProps<'div'>) {
-  return (
-    <div
-      className={cn(
-        'flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-5',
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <div className={cn('ui-card-header', className)} {...props} />;
 }
 
 export interface CardTitleProps extends React.ComponentProps<'h2'> {
@@ -25,9 +17,9 @@ export interface CardTitleProps extends React.ComponentProps<'h2'> {
 }
 
 export function CardTitle({ as: Tag = 'h2', className, ...props }: CardTitleProps) {
-  return <Tag className={cn('text-base font-semibold text-slate-900', className)} {...props} />;
+  return <Tag className={cn('ui-card-title', className)} {...props} />;
 }
 
 export function CardBody({ className, ...props }: React.ComponentProps<'div'>) {
-  return <div className={cn('px-4 py-4 sm:px-5', className)} {...props} />;
+  return <div className={cn('ui-card-body', className)} {...props} />;
 }
