@@ -12,11 +12,28 @@ export interface BenchReport {
   machine: { cpus: number; model: string; totalMemGb: number; node: string; platform: string };
   /** 1-minute load average when the bench started (before seeding) and after measuring: other work inflates latencies. */
   loadAverage: { before: number; after: number };
+  /** Share of CPU time the hypervisor gave to other guests while measuring (Linux only): it inflates latencies too. */
+  stealPercent: number | null;
   postgres: { version: string; settings: Record<string, string> };
   data: { tickets: number; messages: number; events: number; customers: number; databaseSize: string; openTickets: number; deepOffset: number };
   seed: SeedResult | null;
   server: { idleRssMb: number; rssMb: number; groupRssMb: number; pid: number };
   routes: RouteResult[];
+}
+
+/** Cumulative CPU jiffies from /proc/stat (all CPUs): steal and the total; null where there is no /proc. */
+export function cpuTimes(): { steal: number; total: number } | null {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    return { steal: fields[7] ?? 0, total: fields.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+
+export function stealBetween(before: ReturnType<typeof cpuTimes>, after: ReturnType<typeof cpuTimes>): number | null {
+  if (!before || !after || after.total <= before.total) return null;
+  return Math.round(((after.steal - before.steal) / (after.total - before.total)) * 1000) / 10;
 }
 
 export function machineInfo(): BenchReport['machine'] {
@@ -55,6 +72,9 @@ export function renderMarkdown(r: BenchReport): string {
     `- Postgres: ${r.postgres.version} (${settings})`,
     `- Load average (1 min): ${r.loadAverage.before} when the bench started, ${r.loadAverage.after} after measuring` +
       (r.loadAverage.before >= m.cpus / 2 ? ' (**other work was running: latencies are inflated**)' : ''),
+    ...(r.stealPercent === null || r.stealPercent === undefined
+      ? []
+      : [`- CPU steal while measuring: ${r.stealPercent} %` + (r.stealPercent >= 3 ? ' (**the host was busy with other guests: latencies are inflated**)' : '')]),
     `- Data: ${fmt(r.data.tickets)} tickets, ${fmt(r.data.messages)} messages, ${fmt(r.data.events)} ticket events, ` +
       `${fmt(r.data.customers)} customers; ${fmt(r.data.openTickets)} open; database ${r.data.databaseSize}`,
     r.seed

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createBenchToken, signInStaff } from './auth';
 import { measureRoute, type RouteResult } from './measure';
-import { machineInfo, renderMarkdown, writeReport, type BenchReport } from './report';
+import { cpuTimes, machineInfo, renderMarkdown, stealBetween, writeReport, type BenchReport } from './report';
 import { ROUTE_NAMES, buildRoutes, routeContext } from './routes';
 import { seedDatabase, type SeedResult } from './seed';
 import { SERVER_LOG, ensureBuild, serverRss, startServer, type RunningServer } from './server';
@@ -120,6 +120,7 @@ async function main(): Promise<number> {
 
     log(`Measuring ${routes.length} routes (2 s warm-up, ${opts.duration} s @1, ${opts.duration} s @10 each):`);
     const results: RouteResult[] = [];
+    const cpuBefore = cpuTimes();
     for (const route of routes) {
       const headers: Record<string, string> = route.auth === 'bearer' ? { authorization: `Bearer ${token}` } : { cookie };
       const r = await measureRoute(server.baseUrl, route, headers, opts.duration);
@@ -132,6 +133,8 @@ async function main(): Promise<number> {
           : `  ${r.name.padEnd(20)} ${r.state.toUpperCase()}: ${r.message?.split('\n')[0].slice(0, 200)}`,
       );
     }
+    const stealPercent = stealBetween(cpuBefore, cpuTimes());
+    if (stealPercent !== null) log(`  CPU steal while measuring: ${stealPercent} %`);
     const after = serverRss(server.pgid);
     const loadAfter = loadAvg();
     const facts = await dataFacts(sql);
@@ -141,6 +144,7 @@ async function main(): Promise<number> {
       durationSeconds: opts.duration,
       machine: machineInfo(),
       loadAverage: { before: loadBefore, after: loadAfter },
+      stealPercent,
       postgres: { version: facts.row.version, settings: facts.settings },
       data: {
         tickets: facts.row.tickets, messages: facts.row.messages, events: facts.row.events, customers: facts.row.customers,

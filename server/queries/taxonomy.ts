@@ -28,7 +28,8 @@ function entriesJson(table: typeof journeyStages | typeof touchpoints | typeof c
 /**
  * The whole taxonomy, retired entries included, in the admin's order: the admin page edits it, and the
  * ticket page shows a retired entry on the tickets that still carry it. One statement, not four: the ticket
- * page reads it on every open, and each round trip costs more than these few rows.
+ * page reads it on every open, and each statement's fixed cost (building, round trip, parsing) outweighs
+ * these few rows.
  */
 export async function listTaxonomy(db: Db) {
   const [row] = rowsOf<{
