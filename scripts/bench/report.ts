@@ -72,7 +72,7 @@ export function renderMarkdown(r: BenchReport): string {
     `- Postgres: ${r.postgres.version} (${settings})`,
     `- Load average (1 min): ${r.loadAverage.before} when the bench started, ${r.loadAverage.after} after measuring` +
       (r.loadAverage.before >= m.cpus / 2 ? ' (**other work was running: latencies are inflated**)' : ''),
-    ...(r.stealPercent === null || r.stealPercent === undefined
+    ...(r.stealPercent === null
       ? []
       : [`- CPU steal while measuring: ${r.stealPercent} %` + (r.stealPercent >= 3 ? ' (**the host was busy with other guests: latencies are inflated**)' : '')]),
     `- Data: ${fmt(r.data.tickets)} tickets, ${fmt(r.data.messages)} messages, ${fmt(r.data.events)} ticket events, ` +

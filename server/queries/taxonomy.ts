@@ -1,5 +1,5 @@
-import { asc, isNull, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '@/db/client';
+import { asc, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
 import { cxTagGroups, cxTags, journeyStages, touchpoints } from '@/db/schema';
 
 /** Active journey stages and touchpoints, in the admin's order, for pickers and the portal form. */
@@ -17,33 +17,28 @@ export async function listActiveTaxonomy(db: Db) {
   return { stages, touchpoints: points };
 }
 
-type Entry = { key: string; label: string; description: string; position: number; retired: boolean };
-
-/** One taxonomy table as a JSON array in the admin's order; `extra` adds that table's own columns. */
-function entriesJson(table: typeof journeyStages | typeof touchpoints | typeof cxTagGroups | typeof cxTags, extra: SQL = sql``) {
-  return sql`(select coalesce(json_agg(json_build_object('key', ${table.key}, 'label', ${table.label}, 'description', ${table.description},
-    'position', ${table.position}, 'retired', ${table.retiredAt} is not null${extra}) order by ${table.position}, ${table.key}), '[]'::json) from ${table})`;
-}
+const entryColumns = (t: typeof journeyStages | typeof touchpoints | typeof cxTagGroups) => ({
+  key: t.key,
+  label: t.label,
+  description: t.description,
+  position: t.position,
+  retired: sql<boolean>`${t.retiredAt} is not null`,
+});
 
 /**
  * The whole taxonomy, retired entries included, in the admin's order: the admin page edits it, and the
- * ticket page shows a retired entry on the tickets that still carry it. One statement, not four: the ticket
- * page reads it on every open, and each statement's fixed cost (building, round trip, parsing) outweighs
- * these few rows.
+ * ticket page shows a retired entry on the tickets that still carry it.
  */
 export async function listTaxonomy(db: Db) {
-  const [row] = rowsOf<{
-    stages: (Entry & { portalLabel: string })[];
-    touchpoints: (Entry & { portalLabel: string })[];
-    groups: Entry[];
-    tags: (Entry & { group: string })[];
-  }>(
-    await db.execute(sql`select
-      ${entriesJson(journeyStages, sql`, 'portalLabel', ${journeyStages.portalLabel}`)} as stages,
-      ${entriesJson(touchpoints, sql`, 'portalLabel', ${touchpoints.portalLabel}`)} as touchpoints,
-      ${entriesJson(cxTagGroups)} as groups,
-      ${entriesJson(cxTags, sql`, 'group', ${cxTags.group}`)} as tags`),
-  );
-  return row;
+  const [stages, points, groups, tags] = await Promise.all([
+    db.select({ ...entryColumns(journeyStages), portalLabel: journeyStages.portalLabel }).from(journeyStages).orderBy(asc(journeyStages.position), asc(journeyStages.key)),
+    db.select({ ...entryColumns(touchpoints), portalLabel: touchpoints.portalLabel }).from(touchpoints).orderBy(asc(touchpoints.position), asc(touchpoints.key)),
+    db.select(entryColumns(cxTagGroups)).from(cxTagGroups).orderBy(asc(cxTagGroups.position), asc(cxTagGroups.key)),
+    db
+      .select({ key: cxTags.key, label: cxTags.label, description: cxTags.description, position: cxTags.position, retired: sql<boolean>`${cxTags.retiredAt} is not null`, group: cxTags.group })
+      .from(cxTags)
+      .orderBy(asc(cxTags.position), asc(cxTags.key)),
+  ]);
+  return { stages, touchpoints: points, groups, tags };
 }
 export type Taxonomy = Awaited<ReturnType<typeof listTaxonomy>>;
