@@ -1,24 +1,31 @@
-import { asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { teams, tickets, ticketTags, users } from '@/db/schema';
-import { listTaxonomy, type Taxonomy } from './taxonomy';
+import { teams, ticketTags, users } from '@/db/schema';
+import { listTaxonomy } from './taxonomy';
+import { getStaffTicket, type StaffTicket } from './ticket-detail';
+import { workspaceReads, type WorkspaceReads } from './workspace-cache';
+
+const listActiveStaff = (db: Db) =>
+  db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.name), asc(users.id));
+const listTeams = (db: Db) => db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 
 /**
- * What the ticket page's side panel edits with (read beside the ticket itself, not after it): the ticket's tags, the whole taxonomy (retired entries
- * included, so a ticket that carries one still shows it), the staff to assign to and the teams. The ticket page
- * passes in its one read of the taxonomy, which the composer's macro summaries use too.
+ * What the ticket page's side panel edits with (read beside the ticket itself, not after it): the ticket's tags, the
+ * whole taxonomy (retired entries included, so a ticket that carries one still shows it), the staff to assign to and
+ * the teams. Only the tags are the ticket's own; the rest comes from the workspace cache. The ticket (the page passes
+ * its own read of it) lets a deactivated assignee stay listed on their tickets, so the select shows who has it.
  */
-export async function ticketPanelData(db: Db, ticketId: number, taxonomyRead?: Promise<Taxonomy>) {
-  const [tags, taxonomy, staff, teamRows] = await Promise.all([
+export async function ticketPanelData(
+  db: Db,
+  ticketId: number,
+  { workspace = workspaceReads(db), ticketRead = getStaffTicket(db, ticketId) }: { workspace?: WorkspaceReads; ticketRead?: Promise<StaffTicket | null> } = {},
+) {
+  const [tags, taxonomy, activeStaff, teamRows, ticket] = await Promise.all([
     db.select({ key: ticketTags.tagKey }).from(ticketTags).where(eq(ticketTags.ticketId, ticketId)).orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey)),
-    taxonomyRead ?? listTaxonomy(db),
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      // A deactivated assignee stays listed on their tickets, so the select shows who has it.
-      .where(or(isNull(users.deactivatedAt), eq(users.id, sql`(select ${tickets.assigneeId} from ${tickets} where ${tickets.id} = ${ticketId})`)))
-      .orderBy(asc(users.name)),
-    db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+    workspace.get('taxonomy', listTaxonomy),
+    workspace.get('active-staff', listActiveStaff),
+    workspace.get('teams', listTeams),
+    ticketRead,
   ]);
   const groupLabel = new Map(taxonomy.groups.map((g) => [g.key, g.label]));
   const retiredGroups = new Set(taxonomy.groups.filter((g) => g.retired).map((g) => g.key));
@@ -26,5 +33,11 @@ export async function ticketPanelData(db: Db, ticketId: number, taxonomyRead?: P
   const allTags = taxonomy.tags
     .map((t) => ({ ...t, retired: t.retired || retiredGroups.has(t.group), groupLabel: groupLabel.get(t.group) ?? t.group }))
     .sort((a, b) => (groupOrder.get(a.group) ?? 999) - (groupOrder.get(b.group) ?? 999));
-  return { tags: tags.map((t) => t.key), stages: taxonomy.stages, touchpoints: taxonomy.touchpoints, allTags, staff, teams: teamRows };
+  return { tags: tags.map((t) => t.key), stages: taxonomy.stages, touchpoints: taxonomy.touchpoints, allTags, staff: withAssignee(activeStaff, ticket), teams: teamRows };
+}
+
+function withAssignee(staff: { id: number; name: string }[], ticket: StaffTicket | null) {
+  const assigneeId = ticket?.ticket.assigneeId;
+  if (!assigneeId || !ticket.assigneeName || staff.some((s) => s.id === assigneeId)) return staff;
+  return [...staff, { id: assigneeId, name: ticket.assigneeName }].sort((a, b) => a.name.localeCompare(b.name));
 }

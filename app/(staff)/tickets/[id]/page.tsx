@@ -18,8 +18,9 @@ import { idSchema } from '@/lib/validation/common';
 import { getStaffTicket } from '@/server/queries/ticket-detail';
 import { ticketPanelData } from '@/server/queries/ticket-panel';
 import { listRelatedTickets } from '@/server/queries/related-tickets';
-import { listUsableMacros } from '@/server/queries/macros';
+import { cachedUsableMacros } from '@/server/queries/macros';
 import { listTaxonomy } from '@/server/queries/taxonomy';
+import { workspaceReads } from '@/server/queries/workspace-cache';
 import { customerOfTicket, getCustomerHistory } from '@/server/queries/customer-history';
 import { CustomerHistoryPanel } from '@/components/customers/customer-history';
 import { ticketMetricsJson } from '@/server/queries/metrics/ticket-metrics';
@@ -33,16 +34,18 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   if (!parsedId.success) notFound();
   const ticketId = parsedId.data;
   const db = await getDb();
-  // One round trip of parallel reads, nothing read twice and nothing left for the components to fetch: the panel,
-  // the history and the related tickets find the ticket's customer, assignee and links themselves; the taxonomy
-  // serves both the side panel and the composer's macro summaries.
-  const taxonomy = listTaxonomy(db);
+  // One round trip of parallel reads, nothing read twice and nothing left for the components to fetch: the history
+  // and the related tickets find the ticket's customer and links themselves. The taxonomy, staff, teams and macros
+  // come from the workspace cache (one version read); the taxonomy serves both the panel and the macro summaries.
+  const workspace = workspaceReads(db);
+  const ticketRead = getStaffTicket(db, ticketId);
+  const taxonomy = workspace.get('taxonomy', listTaxonomy);
   const [data, panel, history, related, macros, { tags, stages }] = await Promise.all([
-    getStaffTicket(db, ticketId),
-    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId, taxonomy) : null,
+    ticketRead,
+    can(staff, 'ticket:update') ? ticketPanelData(db, ticketId, { workspace, ticketRead }) : null,
     can(staff, 'customer:read') ? getCustomerHistory(db, customerOfTicket(ticketId)) : null,
     listRelatedTickets(db, ticketId),
-    listUsableMacros(db, staff),
+    cachedUsableMacros(workspace, staff),
     taxonomy,
   ]);
   if (!data) notFound();
