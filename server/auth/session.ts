@@ -1,24 +1,25 @@
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { customers, users } from '@/db/schema';
+import { preparedPerDb } from '@/server/queries/prepared';
 import { can, type Actor, type CustomerActor, type Permission, type StaffActor } from '@/lib/domain/permissions';
 import { ServiceError } from '@/lib/errors';
 import { readSessionAccount } from './session-token';
 import type { AccountKind } from './sign-in';
 
-/** Turns a session's identity into an actor with the role and team as they are now. */
-export async function loadActor(db: Db, account: { kind: AccountKind; id: number; signedInAt?: number }): Promise<Actor | null> {
-  if (account.kind === 'staff') {
-    const [u] = await db
-      .select({ id: users.id, role: users.role, teamId: users.teamId, name: users.name, email: users.email })
-      .from(users)
-      .where(and(eq(users.id, account.id), isNull(users.deactivatedAt)));
-    return u ? { kind: 'staff', ...u } : null;
-  }
-  const [c] = await db
+// Every request reads one of these: prepared, so Postgres parses and plans them once per connection.
+const activeStaff = preparedPerDb((db) =>
+  db
+    .select({ id: users.id, role: users.role, teamId: users.teamId, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, sql.placeholder('id')), isNull(users.deactivatedAt)))
+    .prepare('session_staff'),
+);
+const customerAccount = preparedPerDb((db) =>
+  db
     .select({
       id: customers.id,
       name: customers.name,
@@ -27,7 +28,17 @@ export async function loadActor(db: Db, account: { kind: AccountKind; id: number
       sessionsValidFrom: customers.sessionsValidFrom,
     })
     .from(customers)
-    .where(eq(customers.id, account.id));
+    .where(eq(customers.id, sql.placeholder('id')))
+    .prepare('session_customer'),
+);
+
+/** Turns a session's identity into an actor with the role and team as they are now. */
+export async function loadActor(db: Db, account: { kind: AccountKind; id: number; signedInAt?: number }): Promise<Actor | null> {
+  if (account.kind === 'staff') {
+    const [u] = await activeStaff(db).execute({ id: account.id });
+    return u ? { kind: 'staff', ...u } : null;
+  }
+  const [c] = await customerAccount(db).execute({ id: account.id });
   if (!c) return null;
   // A password reset ends every session that began before it.
   if (c.sessionsValidFrom && (account.signedInAt ?? 0) < c.sessionsValidFrom.getTime()) return null;

@@ -1,6 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attachments, messages, tickets } from '@/db/schema';
+import { preparedPerDb } from './prepared';
 
 /** What a thread shows of a file: never its storage key. */
 export interface AttachmentSummary {
@@ -15,15 +16,21 @@ export interface AttachmentSummary {
  * A ticket's files by message, in one read. `publicOnly` (the portal) keeps only files on public
  * messages: the join on the message's visibility is the rule, not the caller's filtering.
  */
+const attachmentRows = (visibility: 'all' | 'public') =>
+  preparedPerDb((db) =>
+    db
+      .select({ id: attachments.id, messageId: attachments.messageId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
+      .from(attachments)
+      .innerJoin(messages, eq(messages.id, attachments.messageId))
+      .where(and(eq(attachments.ticketId, sql.placeholder('ticketId')), visibility === 'public' ? eq(messages.visibility, 'public') : undefined))
+      .orderBy(asc(attachments.id))
+      .prepare(`ticket_attachments_${visibility}`),
+  );
+const everyAttachment = attachmentRows('all');
+const publicAttachments = attachmentRows('public');
+
 export async function attachmentsByMessage(db: Db, ticketId: number, options: { publicOnly: boolean }): Promise<Map<number, AttachmentSummary[]>> {
-  const where = [eq(attachments.ticketId, ticketId)];
-  if (options.publicOnly) where.push(eq(messages.visibility, 'public'));
-  const rows = await db
-    .select({ id: attachments.id, messageId: attachments.messageId, fileName: attachments.fileName, contentType: attachments.contentType, sizeBytes: attachments.sizeBytes })
-    .from(attachments)
-    .innerJoin(messages, eq(messages.id, attachments.messageId))
-    .where(and(...where))
-    .orderBy(asc(attachments.id));
+  const rows = await (options.publicOnly ? publicAttachments : everyAttachment)(db).execute({ ticketId });
   const byMessage = new Map<number, AttachmentSummary[]>();
   for (const row of rows) byMessage.set(row.messageId, [...(byMessage.get(row.messageId) ?? []), row]);
   return byMessage;

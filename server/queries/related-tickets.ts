@@ -2,6 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { customers, ticketLinks, tickets } from '@/db/schema';
+import { preparedPerDb } from './prepared';
 
 export type RelationKind = 'related' | 'follow_up_of' | 'follow_up' | 'merged_into' | 'merged_from';
 export interface RelatedTicket {
@@ -13,16 +14,10 @@ export interface RelatedTicket {
 
 const ORDER: RelationKind[] = ['merged_into', 'merged_from', 'follow_up_of', 'follow_up', 'related'];
 
-/**
- * Every ticket related to this one, both ways: links, the ticket it follows up and its follow-ups, the
- * ticket it was merged into and the duplicates merged into it. One read from the ticket's id alone (each
- * arm on an index: the primary key, the follow-up and merge indexes, the link keys), so the ticket page
- * runs it beside the ticket itself instead of after it.
- */
-export async function listRelatedTickets(db: Db, id: number): Promise<RelatedTicket[]> {
-  const self = alias(tickets, 'self');
-  const linkedIds = sql`array(select ${ticketLinks.highId} from ${ticketLinks} where ${ticketLinks.lowId} = ${self.id} union all select ${ticketLinks.lowId} from ${ticketLinks} where ${ticketLinks.highId} = ${self.id})`;
-  const rows = await db
+const self = alias(tickets, 'self');
+const linkedIds = sql`array(select ${ticketLinks.highId} from ${ticketLinks} where ${ticketLinks.lowId} = ${self.id} union all select ${ticketLinks.lowId} from ${ticketLinks} where ${ticketLinks.highId} = ${self.id})`;
+const relatedRows = preparedPerDb((db) =>
+  db
     .select({
       id: tickets.id,
       subject: tickets.subject,
@@ -45,8 +40,18 @@ export async function listRelatedTickets(db: Db, id: number): Promise<RelatedTic
         sql`${tickets.id} = any(${sql.raw('links.ids')})`,
       ),
     )
-    .where(eq(self.id, id));
+    .where(eq(self.id, sql.placeholder('id')))
+    .prepare('related_tickets'),
+);
 
+/**
+ * Every ticket related to this one, both ways: links, the ticket it follows up and its follow-ups, the
+ * ticket it was merged into and the duplicates merged into it. One read from the ticket's id alone (each
+ * arm on an index: the primary key, the follow-up and merge indexes, the link keys), so the ticket page
+ * runs it beside the ticket itself instead of after it.
+ */
+export async function listRelatedTickets(db: Db, id: number): Promise<RelatedTicket[]> {
+  const rows = await relatedRows(db).execute({ id });
   const related: RelatedTicket[] = [];
   for (const row of rows) {
     const base = { id: row.id, subject: row.subject, status: row.status };

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
+import { preparedPerDb } from './prepared';
 
 export async function listStaff(db: Db) {
   return db
@@ -11,8 +12,13 @@ export async function listStaff(db: Db) {
     .then((rows) => rows.map((r) => ({ ...r, canSignIn: r.canSignIn !== null })));
 }
 
+const availabilityRow = preparedPerDb((db) =>
+  db.select({ available: users.isAvailable }).from(users).where(eq(users.id, sql.placeholder('staffId'))).prepare('staff_availability'),
+);
+
+/** The header switch, on every staff page. */
 export async function isStaffAvailable(db: Db, staffId: number): Promise<boolean> {
-  const [row] = await db.select({ available: users.isAvailable }).from(users).where(eq(users.id, staffId));
+  const [row] = await availabilityRow(db).execute({ staffId });
   return row?.available ?? false;
 }
 

@@ -1,12 +1,21 @@
-import { asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, ticketTags, users } from '@/db/schema';
+import { preparedPerDb } from './prepared';
 import { listTaxonomy } from './taxonomy';
 import { getStaffTicket, type StaffTicket } from './ticket-detail';
 import { workspaceReads, type WorkspaceReads } from './workspace-cache';
 
 const listActiveStaff = (db: Db) =>
   db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.name), asc(users.id));
+const tagsOfTicket = preparedPerDb((db) =>
+  db
+    .select({ key: ticketTags.tagKey })
+    .from(ticketTags)
+    .where(eq(ticketTags.ticketId, sql.placeholder('ticketId')))
+    .orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey))
+    .prepare('ticket_tags_in_order'),
+);
 const listTeams = (db: Db) => db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 
 /**
@@ -21,7 +30,7 @@ export async function ticketPanelData(
   { workspace = workspaceReads(db), ticketRead = getStaffTicket(db, ticketId) }: { workspace?: WorkspaceReads; ticketRead?: Promise<StaffTicket | null> } = {},
 ) {
   const [tags, taxonomy, activeStaff, teamRows, ticket] = await Promise.all([
-    db.select({ key: ticketTags.tagKey }).from(ticketTags).where(eq(ticketTags.ticketId, ticketId)).orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey)),
+    tagsOfTicket(db).execute({ ticketId }),
     workspace.get('taxonomy', listTaxonomy),
     workspace.get('active-staff', listActiveStaff),
     workspace.get('teams', listTeams),

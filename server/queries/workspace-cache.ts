@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { workspaceVersion } from '@/db/schema';
+import { preparedPerDb } from './prepared';
 
 /**
  * The workspace's configuration (taxonomy, teams, staff, macros) is read by every ticket and inbox page and
@@ -24,8 +25,12 @@ interface CacheEntry {
 // Per database handle: tests and tools run several databases in one process, each with its own version.
 const cacheByDb = new WeakMap<Db, CacheEntry>();
 
+const versionRow = preparedPerDb((db) =>
+  db.select({ version: workspaceVersion.version }).from(workspaceVersion).where(eq(workspaceVersion.id, 1)).prepare('workspace_version'),
+);
+
 async function readVersion(db: Db): Promise<number> {
-  const [row] = await db.select({ version: workspaceVersion.version }).from(workspaceVersion).where(eq(workspaceVersion.id, 1));
+  const [row] = await versionRow(db).execute();
   return row?.version ?? 0;
 }
 
