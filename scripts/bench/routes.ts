@@ -95,8 +95,11 @@ export async function routeContext(sql: postgres.Sql, baseUrl: string, token: st
     const [row] = await sql<{ id: number }[]>`select id from tickets where id >= ${Math.ceil((max ?? 0) * f)} order by id limit 1`;
     if (row && !ticketIds.includes(row.id)) ticketIds.push(row.id);
   }
+  // Not the ticket page's ids: every run's replies would otherwise grow those threads, and a later run with
+  // --skip-seed would measure a ticket page with hundreds of messages.
   const openTicketIds = (
-    await sql<{ id: number }[]>`select id from tickets where ${sql.unsafe(OPEN)} and id >= ${Math.ceil((max ?? 0) / 2)} order by id limit 5`
+    await sql<{ id: number }[]>`
+      select id from tickets where ${sql.unsafe(OPEN)} and id >= ${Math.ceil((max ?? 0) / 2)} and id <> all(${ticketIds}::int[]) order by id limit 5`
   ).map((r) => r.id);
   const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from tickets where ${sql.unsafe(OPEN)}`;
   const deepOffset = Math.min(100_000, Math.floor(n * 0.8));

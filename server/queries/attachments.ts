@@ -12,10 +12,6 @@ export interface AttachmentSummary {
   sizeBytes: number;
 }
 
-/**
- * A ticket's files by message, in one read. `publicOnly` (the portal) keeps only files on public
- * messages: the join on the message's visibility is the rule, not the caller's filtering.
- */
 const attachmentRows = (visibility: 'all' | 'public') =>
   preparedPerDb((db) =>
     db
@@ -29,6 +25,10 @@ const attachmentRows = (visibility: 'all' | 'public') =>
 const everyAttachment = attachmentRows('all');
 const publicAttachments = attachmentRows('public');
 
+/**
+ * A ticket's files by message, in one read. `publicOnly` (the portal) keeps only files on public
+ * messages: the join on the message's visibility is the rule, not the caller's filtering.
+ */
 export async function attachmentsByMessage(db: Db, ticketId: number, options: { publicOnly: boolean }): Promise<Map<number, AttachmentSummary[]>> {
   const rows = await (options.publicOnly ? publicAttachments : everyAttachment)(db).execute({ ticketId });
   const byMessage = new Map<number, AttachmentSummary[]>();

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
+import { preparedPerDb } from '@/server/queries/prepared';
 import { findStaffByEmail, type StaffRow } from './staff';
 
 const PREFIX = 'tp_';
@@ -20,17 +21,22 @@ export async function createApiToken(db: Db, input: { email: string; name?: stri
   return { token, id: row.id };
 }
 
+// Every API call authenticates: one prepared statement finds the token's user and notes the use.
+const touchToken = preparedPerDb((db) =>
+  db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .from(users)
+    .where(and(eq(users.id, apiTokens.userId), eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)))
+    .returning({ user: users })
+    .prepare('api_token_touch'),
+);
+
 /** The staff user behind a bearer token, or null when it is unknown, revoked or its user is deactivated. */
 export async function staffForToken(db: Db, token: string): Promise<StaffRow | null> {
   if (!token.startsWith(PREFIX)) return null;
-  const [hit] = await db
-    .select({ user: users, tokenId: apiTokens.id })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)));
-  if (!hit) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, hit.tokenId));
-  return hit.user;
+  const [hit] = await touchToken(db).execute({ tokenHash: hashToken(token) });
+  return hit?.user ?? null;
 }
 
 export async function revokeApiToken(db: Db, id: number): Promise<void> {
