@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
 import { preparedPerDb } from './prepared';
@@ -11,6 +11,11 @@ export async function listStaff(db: Db) {
     .orderBy(asc(users.role), asc(users.name))
     .then((rows) => rows.map((r) => ({ ...r, canSignIn: r.canSignIn !== null })));
 }
+
+/** The staff who can take tickets, for pickers and filters. */
+export const listActiveStaff = (db: Db) =>
+  db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.name), asc(users.id));
+export const listTeams = (db: Db) => db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 
 const availabilityRow = preparedPerDb((db) =>
   db.select({ available: users.isAvailable }).from(users).where(eq(users.id, sql.placeholder('staffId'))).prepare('staff_availability'),

@@ -1,6 +1,7 @@
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cxTagGroups, cxTags, journeyStages, touchpoints } from '@/db/schema';
+import type { WorkspaceReads } from './workspace-cache';
 
 /** Active journey stages and touchpoints, in the admin's order, for pickers and the portal form. */
 export async function listActiveTaxonomy(db: Db) {
@@ -42,3 +43,6 @@ export async function listTaxonomy(db: Db) {
   return { stages, touchpoints: points, groups, tags };
 }
 export type Taxonomy = Awaited<ReturnType<typeof listTaxonomy>>;
+
+/** The same, from the workspace cache: the ticket page's panel and macro summaries read it on every view. */
+export const cachedTaxonomy = (workspace: WorkspaceReads) => workspace.get('taxonomy', listTaxonomy);

@@ -1,13 +1,12 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { teams, ticketTags, users } from '@/db/schema';
+import { ticketTags } from '@/db/schema';
 import { preparedPerDb } from './prepared';
-import { listTaxonomy } from './taxonomy';
+import { listActiveStaff, listTeams } from './staff';
+import { cachedTaxonomy } from './taxonomy';
 import { getStaffTicket, type StaffTicket } from './ticket-detail';
 import { workspaceReads, type WorkspaceReads } from './workspace-cache';
 
-const listActiveStaff = (db: Db) =>
-  db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.name), asc(users.id));
 const tagsOfTicket = preparedPerDb((db) =>
   db
     .select({ key: ticketTags.tagKey })
@@ -16,7 +15,6 @@ const tagsOfTicket = preparedPerDb((db) =>
     .orderBy(asc(ticketTags.createdAt), asc(ticketTags.tagKey))
     .prepare('ticket_tags_in_order'),
 );
-const listTeams = (db: Db) => db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 
 /**
  * What the ticket page's side panel edits with (read beside the ticket itself, not after it): the ticket's tags, the
@@ -31,7 +29,7 @@ export async function ticketPanelData(
 ) {
   const [tags, taxonomy, activeStaff, teamRows, ticket] = await Promise.all([
     tagsOfTicket(db).execute({ ticketId }),
-    workspace.get('taxonomy', listTaxonomy),
+    cachedTaxonomy(workspace),
     workspace.get('active-staff', listActiveStaff),
     workspace.get('teams', listTeams),
     ticketRead,

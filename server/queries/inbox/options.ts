@@ -1,6 +1,7 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { cxTags, teams, users } from '@/db/schema';
+import { cxTags } from '@/db/schema';
+import { listActiveStaff, listTeams } from '../staff';
 import { listActiveTaxonomy } from '../taxonomy';
 import { workspaceReads } from '../workspace-cache';
 
@@ -11,8 +12,8 @@ export function inboxFilterOptions(db: Db, workspace = workspaceReads(db)) {
 
 async function readFilterOptions(db: Db) {
   const [teamRows, staff, taxonomy, tags] = await Promise.all([
-    db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
-    db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.name)),
+    listTeams(db),
+    listActiveStaff(db),
     listActiveTaxonomy(db),
     db.select({ key: cxTags.key, label: cxTags.label, group: cxTags.group }).from(cxTags).where(isNull(cxTags.retiredAt)).orderBy(asc(cxTags.position)),
   ]);

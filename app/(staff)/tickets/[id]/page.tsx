@@ -19,7 +19,7 @@ import { getStaffTicket } from '@/server/queries/ticket-detail';
 import { ticketPanelData } from '@/server/queries/ticket-panel';
 import { listRelatedTickets } from '@/server/queries/related-tickets';
 import { cachedUsableMacros } from '@/server/queries/macros';
-import { listTaxonomy } from '@/server/queries/taxonomy';
+import { cachedTaxonomy } from '@/server/queries/taxonomy';
 import { workspaceReads } from '@/server/queries/workspace-cache';
 import { customerOfTicket, getCustomerHistory } from '@/server/queries/customer-history';
 import { CustomerHistoryPanel } from '@/components/customers/customer-history';
@@ -39,7 +39,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   // come from the workspace cache (one version read); the taxonomy serves both the panel and the macro summaries.
   const workspace = workspaceReads(db);
   const ticketRead = getStaffTicket(db, ticketId);
-  const taxonomy = workspace.get('taxonomy', listTaxonomy);
+  const taxonomy = cachedTaxonomy(workspace);
   const [data, panel, history, related, macros, { tags, stages }] = await Promise.all([
     ticketRead,
     can(staff, 'ticket:update') ? ticketPanelData(db, ticketId, { workspace, ticketRead }) : null,
