@@ -1,10 +1,11 @@
-import { integer, pgTable, primaryKey, smallint, date, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, smallint, date, text } from 'drizzle-orm/pg-core';
 
 /**
  * Every figure of METRICS.md, summed per local day (in the workspace time zone) and per group value, so
- * boards and the metrics API read a few hundred rows instead of every ticket in the range. Maintained by
- * statement triggers on `tickets` in the same transaction as each change (migration 0010), rebuilt by
- * `metric_rollup_rebuild()`. Counts and flag sums only: percentiles are read from the figures' covering
+ * boards and the metrics API read a few hundred rows instead of every ticket in the range. The figures are
+ * this base plus `metric_rollup_delta`: triggers on `tickets` append each change's deltas there, in the
+ * same transaction as the change, and `metric_rollup_fold()` moves them into the base (migration 0017).
+ * Rebuilt whole by `metric_rollup_rebuild()`. Counts and flag sums only: percentiles are read from the figures' covering
  * indexes (a median cannot be summed), so they stay exact.
  *
  * figure: 1 created, 2 first response, 3 first solve, 4 full resolution, 5 CSAT, 6 SLA first response,
@@ -26,6 +27,27 @@ export const metricRollup = pgTable(
     s4: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.figure, t.dim, t.day, t.key] })],
+);
+
+/**
+ * What ticket changes added to or took from the rollup since the last fold: append-only, so concurrent
+ * writers never wait for each other's rollup rows (updating shared day rows in place deadlocked them).
+ * Readers sum it with the base; the worker folds it into the base every few seconds.
+ */
+export const metricRollupDelta = pgTable(
+  'metric_rollup_delta',
+  {
+    figure: smallint().notNull(),
+    dim: smallint().notNull(),
+    day: date().notNull(),
+    key: text().notNull(),
+    n: integer().notNull(),
+    s1: integer().notNull(),
+    s2: integer().notNull(),
+    s3: integer().notNull(),
+    s4: integer().notNull(),
+  },
+  (t) => [index('metric_rollup_delta_slice_idx').on(t.figure, t.dim, t.day)],
 );
 
 /** The time zone the rollup's days are in (one row): the workspace's, kept equal by updateSettings. */

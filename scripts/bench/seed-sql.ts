@@ -198,17 +198,18 @@ cross join lateral (
 ) x;`;
 }
 
-const eventCols = 'insert into ticket_events (ticket_id, type, at, actor_kind, actor_user_id, actor_customer_id, data)';
+// Events load with seq 0 and are numbered once at the end (eventSeqSql), in the order the rebuild replays.
+const eventCols = 'insert into ticket_events (ticket_id, seq, type, at, actor_kind, actor_user_id, actor_customer_id, data)';
 
 export const createdEventsSql = `${eventCols}
-select id, 'created', created_at, created_by_kind, null, customer_id,
+select id, 0, 'created', created_at, created_by_kind, null, customer_id,
   jsonb_build_object('createdByKind', created_by_kind, 'channel', channel, 'priority', priority, 'status', 'new',
     'customerId', customer_id, 'assigneeId', case when cat <> 'new' then agent_id end, 'teamId', team_id,
     'journeyStage', journey_stage, 'touchpoint', touchpoint, 'followUpOfId', null)
 from _bench_plan;`;
 
 export const messageEventsSql = `${eventCols}
-select m.ticket_id, 'message', m.created_at,
+select m.ticket_id, 0, 'message', m.created_at,
   case when m.author_kind = 'customer' and p.created_by_kind = 'api' and m.created_at = p.created_at then 'api' else m.author_kind end,
   m.author_user_id, m.author_customer_id,
   jsonb_build_object('messageId', m.id, 'authorKind', m.author_kind, 'visibility', m.visibility,
@@ -217,7 +218,7 @@ from messages m join _bench_plan p on p.id = m.ticket_id;`;
 
 /** Inserted after the message events, so a "reply and solve" replays message first, then status. */
 export const statusEventsSql = `${eventCols}
-select id, 'status', at, kind, user_id, null, jsonb_build_object('from', f, 'to', t) from (
+select id, 0, 'status', at, kind, user_id, null, jsonb_build_object('from', f, 'to', t) from (
   select id, t1 as at, 'agent' as kind, agent_id as user_id, 'open' as f, 'solved' as t, 1 as ord from _bench_plan where reopened
   union all select id, tp, 'agent', agent_id, 'open', 'solved', 2 from _bench_plan where cat = 'solved'
   union all select id, tp, 'agent', agent_id, 'open', cat, 2 from _bench_plan where cat in ('pending', 'on_hold')
@@ -229,13 +230,19 @@ insert into csat_ratings (ticket_id, score, comment, created_at)
 select id, csat_score, case when csat_score <= 2 then 'Took too long to sort out.' when csat_score = 5 then 'Quick and friendly, thanks!' else '' end, csat_at
 from _bench_plan where csat_at is not null order by id;
 ${eventCols}
-select r.ticket_id, 'csat', r.created_at, 'customer', null, p.customer_id, jsonb_build_object('ratingId', r.id, 'score', r.score)
+select r.ticket_id, 0, 'csat', r.created_at, 'customer', null, p.customer_id, jsonb_build_object('ratingId', r.id, 'score', r.score)
 from csat_ratings r join _bench_plan p on p.id = r.ticket_id;`;
 
 export const tagsSql = `
 insert into ticket_tags (ticket_id, tag_key, created_at) select id, tag_key, t1 from _bench_plan where tag_key is not null;
 ${eventCols}
-select id, 'tags', t1, 'agent', agent_id, null, jsonb_build_object('added', jsonb_build_array(tag_key), 'removed', '[]'::jsonb)
+select id, 0, 'tags', t1, 'agent', agent_id, null, jsonb_build_object('added', jsonb_build_array(tag_key), 'removed', '[]'::jsonb)
 from _bench_plan where tag_key is not null;`;
+
+/** Each ticket's events numbered 1, 2, 3 … in time order (the seed's statements are in replay order on ties). */
+export const eventSeqSql = `
+update ticket_events e set seq = r.seq
+from (select id, row_number() over (partition by ticket_id order by at, id)::int as seq from ticket_events) r
+where r.id = e.id;`;
 
 export const cleanupSql = 'drop table if exists _bench_plan; drop function if exists _bench_t; drop function if exists _bench_biz; drop function if exists _bench_biz_l;';

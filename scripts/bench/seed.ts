@@ -6,7 +6,7 @@ import { dropLoadIndexes, restoreLoadIndexes } from './indexes';
 import { FIRST_NAMES, LAST_NAMES, TEAMS } from './seed-text';
 import {
   OPTIONAL_TICKET_COLUMNS, cleanupSql, createdEventsSql, csatSql, functionsSql, messageEventsSql, messagesSql, planSql,
-  statusEventsSql, tagsSql, textArray, ticketsSql,
+  eventSeqSql, statusEventsSql, tagsSql, textArray, ticketsSql,
 } from './seed-sql';
 
 export const BENCH_ADMIN = { email: 'bench-admin@touchpoint.test', password: 'bench-password-1' };
@@ -143,6 +143,7 @@ export async function seedDatabase(
     await step('events: status', () => sql.unsafe(statusEventsSql));
     await step('csat ratings and events', () => sql.unsafe(csatSql));
     await step('tags and events', () => sql.unsafe(tagsSql));
+    await step('number each ticket\'s events', () => sql.unsafe(eventSeqSql));
     await step(`rebuild ${saved.indexes.length} indexes, ${saved.foreignKeys.length} FKs`, () => restoreLoadIndexes(sql, saved));
     await sql.unsafe(cleanupSql);
     await step('metric rollup', () => sql.unsafe('select metric_rollup_rebuild(metric_rollup_time_zone())'));

@@ -28,7 +28,7 @@ export async function verifySample(sql: postgres.Sql, sample = 300): Promise<str
   if (!rows.length) return ['no tickets to verify'];
   const ids = rows.map((r) => Number(r.id));
   const events = await sql<{ ticket_id: number; type: TicketEvent['type']; at: Date; data: TicketEvent['data'] }[]>`
-    select ticket_id, type, at, data from ticket_events where ticket_id = any(${ids}) order by ticket_id, at, id`;
+    select ticket_id, type, at, data from ticket_events where ticket_id = any(${ids}) order by ticket_id, seq`;
   const counts = await sql<{ ticket_id: number; agent: number; customer: number }[]>`
     select ticket_id,
       count(*) filter (where author_kind = 'agent' and visibility = 'public')::int as agent,

@@ -66,7 +66,7 @@ export async function guestReplyAction(form: FormData): Promise<ActionResult<{ f
     const token = parseInput(tokenField, form.get('token'));
     const { input, uploads } = await parseWithUploads(guestReplySchema, form);
     const db = await getDb();
-    const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(db, token, input.body, new Date(), attachments));
+    const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(db, token, input.body, undefined, attachments));
     return { followUpLink: followUpToken ? `/portal/track/${followUpToken}` : null };
   });
 }

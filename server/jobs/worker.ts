@@ -6,6 +6,7 @@ import { logger } from '@/lib/logger';
 import { deliverMail } from '../mail/deliver';
 import type { MailJob } from '../mail/enqueue';
 import { autoCloseSolvedTickets } from '../services/auto-close';
+import { startRollupFolder } from './rollup-folder';
 
 /** Auto-close looks for stale solved tickets every 10 minutes; the delay itself is the autoCloseDays setting. */
 export const AUTO_CLOSE_CRON = '*/10 * * * *';
@@ -31,7 +32,7 @@ export function bossFor(handle: DbHandle, options: { worker: boolean }): PgBoss 
 }
 
 /**
- * Starts this process's worker: mail jobs and the recurring auto-close. Several processes may run one
+ * Starts this process's worker: mail jobs, the recurring auto-close and the metric rollup's fold. Several processes may run one
  * each against one Postgres; pg-boss hands each job to exactly one of them.
  */
 export async function startJobWorker(handle: DbHandle): Promise<PgBoss> {
@@ -44,6 +45,7 @@ export async function startJobWorker(handle: DbHandle): Promise<PgBoss> {
     await boss.work(name, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => handler(job as PgBoss.Job<never>));
   }
   await boss.schedule(QUEUES.autoClose.name, AUTO_CLOSE_CRON);
+  boss.on('stopped', startRollupFolder(handle.db));
   return boss;
 }
 

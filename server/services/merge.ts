@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, messages, tickets } from '@/db/schema';
 import { computeFcr } from '@/lib/domain/fcr';
@@ -56,11 +56,15 @@ export async function mergeTickets(db: Db, input: MergeInput): Promise<{ duplica
     });
   }
   return db.transaction(async (tx) => {
-    const at = input.at ?? new Date();
     const settings = await getSettings(tx);
-    // Lock in id order, so two merges of the same pair in opposite directions queue instead of deadlocking.
-    const [first, second] = [input.duplicateId, input.targetId].sort((a, b) => a - b);
-    const locked = new Map([[first, await lockTicket(tx, first)], [second, await lockTicket(tx, second)]]);
+    // Lock in id order, so two merges of the same pair in opposite directions queue instead of deadlocking,
+    // and with them the tickets the duplicate had flagged as re-contacted (forgetRecontactsBy rewrites them),
+    // in the same order as markRecontactedTickets takes them.
+    const flagged = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.recontactTicketId, input.duplicateId));
+    const ids = [...new Set([input.duplicateId, input.targetId, ...flagged.map((f) => f.id)])].sort((a, b) => a - b);
+    const locked = new Map<number, TicketRow>();
+    for (const id of ids) locked.set(id, await lockTicket(tx, id));
+    const at = input.at ?? new Date();
     const duplicate = locked.get(input.duplicateId)!;
     const target = locked.get(input.targetId)!;
     await assertMergeable(tx, duplicate, target);
@@ -101,7 +105,7 @@ async function forgetRecontactsBy(tx: Db, duplicate: TicketRow, targetId: number
     const next = row.firstSolvedAt ? await findRecontactAfterSolve(tx, row, row.firstSolvedAt, windowDays) : null;
     await tx
       .update(tickets)
-      .set({ recontactTicketId: next, fcr: computeFcr({ ...factsOf(row), recontacted: next !== null }) })
+      .set({ recontactTicketId: next, fcr: computeFcr({ ...factsOf(row), recontacted: next !== null }), changeSeq: sql`nextval('ticket_change_seq')` })
       .where(eq(tickets.id, row.id));
   }
 }

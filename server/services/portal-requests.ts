@@ -78,15 +78,16 @@ export async function replyAsGuest(
   db: Db,
   token: string,
   body: string,
-  now = new Date(),
+  /** Tests pass a time; otherwise the message takes its time under the ticket's lock. */
+  at?: Date,
   attachments?: readonly StagedAttachment[],
 ): Promise<{ followUpToken: string | null }> {
   return db.transaction(async (tx) => {
-    const { ticketId, customerId, tokenId } = await guestTicketId(tx, token, now);
-    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal', at: now, attachments });
-    await touchGuestToken(tx, tokenId, now);
+    const { ticketId, customerId, tokenId } = await guestTicketId(tx, token, at);
+    const result = await addMessage(tx, { ticketId, body, authorKind: 'customer', authorCustomerId: customerId, visibility: 'public', channel: 'portal', at, attachments });
+    await touchGuestToken(tx, tokenId, at);
     if (!result.followUp) return { followUpToken: null };
-    const followUpToken = await issuePortalToken(tx, { kind: 'guest_access', customerId, ticketId: result.followUp.id, now });
+    const followUpToken = await issuePortalToken(tx, { kind: 'guest_access', customerId, ticketId: result.followUp.id, now: at });
     const [customer] = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId));
     await mailGuestLink(tx, result.followUp, customer.email, followUpToken);
     return { followUpToken };
@@ -97,8 +98,8 @@ export async function replyAsGuest(
  * A rating through the mailed link: works while the request is solved, and each use replaces the
  * rating (only the latest counts, METRICS.md). After the request closes the link is a 404.
  */
-export async function rateByToken(db: Db, token: string, input: { score: number; comment: string }, now = new Date()): Promise<void> {
-  const live = await findLiveToken(db, 'rating', token, now);
+export async function rateByToken(db: Db, token: string, input: { score: number; comment: string }, at?: Date): Promise<void> {
+  const live = await findLiveToken(db, 'rating', token, at);
   if (!live?.ticketId) throw new ServiceError('not_found', 'This rating link has expired: the request is closed or was reopened.');
-  await rateTicket(db, { ticketId: live.ticketId, customerId: live.customerId, score: input.score, comment: input.comment, at: now });
+  await rateTicket(db, { ticketId: live.ticketId, customerId: live.customerId, score: input.score, comment: input.comment, at });
 }

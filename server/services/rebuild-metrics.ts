@@ -1,11 +1,12 @@
-import { and, asc, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ticketEvents, tickets } from '@/db/schema';
 import { derivedFacts } from '@/lib/domain/derived-facts';
 import { isRecontact } from '@/lib/domain/fcr';
 import type { TicketEvent } from '@/lib/domain/ticket-events';
 import { replayFacts } from '@/lib/domain/ticket-facts';
-import { eq } from 'drizzle-orm';
+import type { WorkspaceSettings } from '@/lib/validation/settings';
+import { logger } from '@/lib/logger';
 import { rollupDrift } from '../queries/metrics/aggregate';
 import { getSettings, rebuildMetricRollup } from './settings';
 import type { TicketRow } from './ticket-write';
@@ -34,10 +35,49 @@ const FACT_COLUMNS = [
 ] as const satisfies readonly (keyof TicketRow)[];
 type Facts = Pick<TicketRow, (typeof FACT_COLUMNS)[number]>;
 
+/** How often one ticket is re-read when live writes keep changing it under the rebuild. */
+const MAX_ATTEMPTS = 5;
+
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
 type RecontactCandidate = { id: number; customerId: number; createdAt: Date };
+
+/** Tickets with their events in commit order, and their customers' re-contact candidates: one snapshot. */
+interface Batch {
+  rows: TicketRow[];
+  events: Map<number, TicketEvent[]>;
+  candidates: RecontactCandidate[];
+}
+
+/**
+ * Reads tickets, their events and the candidates in one repeatable-read snapshot, so a ticket's stored facts
+ * and its events always belong together even while live writes commit around the rebuild.
+ */
+function readBatch(db: Db, where: { afterId: number; limit: number } | { ids: number[] }): Promise<Batch> {
+  return db.transaction(
+    async (tx) => {
+      const rows =
+        'ids' in where
+          ? await tx.select().from(tickets).where(inArray(tickets.id, where.ids))
+          : await tx.select().from(tickets).where(gt(tickets.id, where.afterId)).orderBy(asc(tickets.id)).limit(where.limit);
+      if (rows.length === 0) return { rows, events: new Map(), candidates: [] };
+      const ids = rows.map((r) => r.id);
+      const events = new Map<number, TicketEvent[]>();
+      const eventRows = await tx.select().from(ticketEvents).where(inArray(ticketEvents.ticketId, ids)).orderBy(asc(ticketEvents.ticketId), asc(ticketEvents.seq));
+      for (const e of eventRows) {
+        const list = events.get(e.ticketId) ?? events.set(e.ticketId, []).get(e.ticketId)!;
+        list.push({ type: e.type, at: e.at, data: e.data } as TicketEvent);
+      }
+      const candidates = await tx
+        .select({ id: tickets.id, customerId: tickets.customerId, createdAt: tickets.createdAt })
+        .from(tickets)
+        .where(and(inArray(tickets.customerId, [...new Set(rows.map((r) => r.customerId))]), inArray(tickets.createdByKind, ['customer', 'api']), isNull(tickets.mergedIntoId)));
+      return { rows, events, candidates };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
 
 /** The customer's earliest ticket that re-contacts inside the window after the first solve. */
 function recontactFor(row: TicketRow, firstSolvedAt: Date | null, candidates: RecontactCandidate[], windowDays: number) {
@@ -48,9 +88,64 @@ function recontactFor(row: TicketRow, firstSolvedAt: Date | null, candidates: Re
   return hit?.id ?? null;
 }
 
+/** A ticket's facts replayed from its events alone, or null when they equal the stored ones. */
+function rebuiltFacts(row: TicketRow, batch: Batch, settings: WorkspaceSettings): Facts | null {
+  const history = batch.events.get(row.id) ?? [];
+  const facts = replayFacts(history);
+  let teamId: number | null = null;
+  for (const e of history) if (e.type === 'created' || e.type === 'assignment') teamId = e.data.teamId;
+  // A merged ticket is out of every re-contact check: its stored link stays as it was.
+  const recontactTicketId = facts.mergedIntoId !== null ? row.recontactTicketId : recontactFor(row, facts.firstSolvedAt, batch.candidates, settings.recontactWindowDays);
+  const rebuilt: Facts = {
+    status: facts.status,
+    priority: facts.priority,
+    clockStartedAt: facts.clockStartedAt,
+    firstResponseAt: facts.firstResponseAt,
+    firstSolvedAt: facts.firstSolvedAt,
+    lastSolvedAt: facts.lastSolvedAt,
+    reopenCount: facts.reopenCount,
+    agentReplyCount: facts.agentReplyCount,
+    repliesBeforeFirstSolve: facts.repliesBeforeFirstSolve,
+    customerMessageCount: facts.customerMessageCount,
+    latestCsatScore: facts.latestCsatScore,
+    latestCsatAt: facts.latestCsatAt,
+    recontactTicketId,
+    ...derivedFacts(facts, teamId, recontactTicketId !== null, settings),
+  };
+  return FACT_COLUMNS.every((c) => same(rebuilt[c], row[c])) ? null : rebuilt;
+}
+
 /**
- * Recomputes every ticket's facts from its ticket_events alone, with the settings in force now, and
- * reports how many differed from what was stored (and fixes them unless `dryRun`).
+ * Writes rebuilt facts only if no live write changed the ticket since it was read (every ticket write
+ * bumps change_seq): the rebuild never overwrites a newer change with facts computed before it.
+ */
+async function writeIfUnchanged(db: Db, row: TicketRow, rebuilt: Facts): Promise<boolean> {
+  const written = await db
+    .update(tickets)
+    .set({ ...rebuilt, changeSeq: sql`nextval('ticket_change_seq')` })
+    .where(and(eq(tickets.id, row.id), eq(tickets.changeSeq, row.changeSeq)))
+    .returning({ id: tickets.id });
+  return written.length === 1;
+}
+
+/** One ticket again, from a fresh snapshot, until its write lands or it needs none. Returns whether it differed. */
+async function rebuildOneAgain(db: Db, id: number, settings: WorkspaceSettings): Promise<boolean> {
+  for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+    const batch = await readBatch(db, { ids: [id] });
+    const [row] = batch.rows;
+    const rebuilt = row && rebuiltFacts(row, batch, settings);
+    if (!rebuilt) return false;
+    if (await writeIfUnchanged(db, row, rebuilt)) return true;
+  }
+  // Live writes keep landing on it: each of them recorded the facts by the same rules, so leaving it is safe.
+  logger.warn({ ticketId: id, attempts: MAX_ATTEMPTS }, 'metrics rebuild: ticket kept changing; left as the live writes recorded it');
+  return true;
+}
+
+/**
+ * Recomputes every ticket's facts from its ticket_events alone (in commit order), with the settings in
+ * force now, and reports how many differed from what was stored (and fixes them unless `dryRun`). Safe
+ * beside live traffic: it reads consistent snapshots and only writes tickets nobody changed meanwhile.
  */
 export async function rebuildMetrics(
   db: Db,
@@ -62,49 +157,14 @@ export async function rebuildMetrics(
   const differedIds: number[] = [];
 
   for (;;) {
-    const rows = await db.select().from(tickets).where(gt(tickets.id, lastId)).orderBy(asc(tickets.id)).limit(batchSize);
-    if (rows.length === 0) break;
-    lastId = rows[rows.length - 1].id;
-    total += rows.length;
-
-    const ids = rows.map((r) => r.id);
-    const events = await db.select().from(ticketEvents).where(inArray(ticketEvents.ticketId, ids)).orderBy(asc(ticketEvents.ticketId), asc(ticketEvents.at), asc(ticketEvents.id));
-    const byTicket = new Map<number, TicketEvent[]>();
-    for (const e of events) {
-      const list = byTicket.get(e.ticketId) ?? byTicket.set(e.ticketId, []).get(e.ticketId)!;
-      list.push({ type: e.type, at: e.at, data: e.data } as TicketEvent);
-    }
-    const candidates = await db
-      .select({ id: tickets.id, customerId: tickets.customerId, createdAt: tickets.createdAt })
-      .from(tickets)
-      .where(and(inArray(tickets.customerId, [...new Set(rows.map((r) => r.customerId))]), inArray(tickets.createdByKind, ['customer', 'api']), isNull(tickets.mergedIntoId)));
-
-    for (const row of rows) {
-      const history = byTicket.get(row.id) ?? [];
-      const facts = replayFacts(history);
-      let teamId: number | null = null;
-      for (const e of history) if (e.type === 'created' || e.type === 'assignment') teamId = e.data.teamId;
-      // A merged ticket is out of every re-contact check: its stored link stays as it was.
-      const recontactTicketId = facts.mergedIntoId !== null ? row.recontactTicketId : recontactFor(row, facts.firstSolvedAt, candidates, settings.recontactWindowDays);
-      const rebuilt: Facts = {
-        status: facts.status,
-        priority: facts.priority,
-        clockStartedAt: facts.clockStartedAt,
-        firstResponseAt: facts.firstResponseAt,
-        firstSolvedAt: facts.firstSolvedAt,
-        lastSolvedAt: facts.lastSolvedAt,
-        reopenCount: facts.reopenCount,
-        agentReplyCount: facts.agentReplyCount,
-        repliesBeforeFirstSolve: facts.repliesBeforeFirstSolve,
-        customerMessageCount: facts.customerMessageCount,
-        latestCsatScore: facts.latestCsatScore,
-        latestCsatAt: facts.latestCsatAt,
-        recontactTicketId,
-        ...derivedFacts(facts, teamId, recontactTicketId !== null, settings),
-      };
-      if (FACT_COLUMNS.every((c) => same(rebuilt[c], row[c]))) continue;
-      differedIds.push(row.id);
-      if (!dryRun) await db.update(tickets).set(rebuilt).where(eq(tickets.id, row.id));
+    const batch = await readBatch(db, { afterId: lastId, limit: batchSize });
+    if (batch.rows.length === 0) break;
+    lastId = batch.rows[batch.rows.length - 1].id;
+    total += batch.rows.length;
+    for (const row of batch.rows) {
+      const rebuilt = rebuiltFacts(row, batch, settings);
+      if (!rebuilt) continue;
+      if (dryRun || (await writeIfUnchanged(db, row, rebuilt)) || (await rebuildOneAgain(db, row.id, settings))) differedIds.push(row.id);
     }
   }
   // The rollup is derived from the facts: recompute it whole, so it agrees with them whatever happened before.

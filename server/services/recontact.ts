@@ -44,6 +44,22 @@ export async function markRecontactedTickets(
   windowDays: number,
 ): Promise<void> {
   const windowStart = new Date(newTicket.createdAt.getTime() - windowDays * DAY_MS);
+  // Lock, in id order, every ticket of the customer that is solved inside the window or may be solved
+  // right now: a solve in flight commits first and is seen below, since its own check (findRecontactAfterSolve)
+  // cannot see this uncommitted ticket. Id order keeps two such writers from deadlocking.
+  await tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.customerId, newTicket.customerId),
+        ne(tickets.id, newTicket.id),
+        isNull(tickets.mergedIntoId),
+        or(isNull(tickets.firstSolvedAt), sql`${tickets.firstSolvedAt} >= ${windowStart.toISOString()}::timestamptz`),
+      ),
+    )
+    .orderBy(asc(tickets.id))
+    .for('update');
   await tx
     .update(tickets)
     .set({

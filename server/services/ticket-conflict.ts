@@ -80,7 +80,7 @@ export async function assertFreshVersion(tx: Db, row: TicketRow, version: number
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorUserId))
     .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, FIELD_EVENT_TYPES)))
-    .orderBy(desc(ticketEvents.at), desc(ticketEvents.id))
+    .orderBy(desc(ticketEvents.seq))
     .limit(FIELD_EVENT_TYPES.length);
   const latest = recent[0];
   const lastEdit = recent.filter((e) => e.at.getTime() === latest?.at.getTime() && e.actorUserId === latest?.actorUserId);

@@ -45,9 +45,10 @@ function actorOf(input: AddMessageInput): EventActor {
  */
 export async function addMessage(db: Db, input: AddMessageInput): Promise<AddMessageResult> {
   return db.transaction(async (tx) => {
-    const at = input.at ?? new Date();
     const settings = await getSettings(tx);
     const row = await lockTicket(tx, input.ticketId);
+    // After the lock: a message that waited for another writer is dated after that writer's change.
+    const at = input.at ?? new Date();
 
     if (row.status === 'closed') {
       if (input.authorKind === 'customer' && input.visibility === 'public') return followUpFromClosed(tx, row, input, at);

@@ -25,6 +25,13 @@ export function eventActorOf(actor: Actor): EventActor {
 
 export const SYSTEM_ACTOR: EventActor = { kind: 'system' };
 
+/**
+ * The next place in a ticket's history. Every writer holds the ticket's row lock when it inserts an event,
+ * so this is the order the events commit in: what `metrics:rebuild` replays, whatever their clocks said.
+ */
+export const nextEventSeq = (ticketId: number) =>
+  sql<number>`(select coalesce(max(${ticketEvents.seq}), 0) + 1 from ${ticketEvents} where ${ticketEvents.ticketId} = ${ticketId})`;
+
 /** Locks the ticket row for the rest of the transaction, so concurrent writers queue instead of racing. */
 export async function lockTicket(tx: Db, ticketId: number): Promise<TicketRow> {
   const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
@@ -82,7 +89,8 @@ export interface RecordOptions {
 
 /**
  * Records one event on a locked ticket: applies the METRICS.md fact rules, writes the facts and the
- * ticket_events row. Call inside the transaction that locked `row`; returns the updated row.
+ * ticket_events row. Call inside the transaction that locked `row`, with `event.at` taken after the lock
+ * (so a change that waited for another is never dated before it); returns the updated row.
  */
 export async function recordTicketEvent(
   tx: Db,
@@ -128,6 +136,7 @@ export async function recordTicketEvent(
     .returning();
   await tx.insert(ticketEvents).values({
     ticketId: row.id,
+    seq: nextEventSeq(row.id),
     type: event.type,
     at,
     actorKind: actor.kind,

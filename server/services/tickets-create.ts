@@ -100,6 +100,7 @@ export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promis
     .returning();
   await tx.insert(ticketEvents).values({
     ticketId: ticket.id,
+    seq: 1,
     type: 'created',
     at,
     actorKind: actor.kind,

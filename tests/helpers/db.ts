@@ -28,7 +28,8 @@ export const requiresPostgres: boolean = !!process.env.TEST_DATABASE_URL;
 /** 'pglite' | 'postgres': put it in describe() titles so a failure says which database it was on. */
 export const describeDb: DbKind = requiresPostgres ? 'postgres' : 'pglite';
 
-export type TestDbHandle = DbHandle & { kind: DbKind };
+/** `url` is the test database's own connection string, on Postgres: for tests that need more connections. */
+export type TestDbHandle = DbHandle & { kind: DbKind; url?: string };
 
 // Built here rather than with pgliteClient(): `new PGlite(undefined, options)` ignores `options` (PGlite
 // only reads the second argument when the first is a string), so an in-memory pgliteClient() has no pg_trgm.
@@ -89,10 +90,12 @@ export async function createTestDb(): Promise<TestDbHandle> {
   const name = `${prefix}${randomBytes(6).toString('hex')}`;
   await withAdmin(url, (sql) => sql.unsafe(`create database "${name}" template "${template}"`));
 
-  const handle = postgresHandle(databaseUrlFor(url, name), { max: 20 });
+  const ownUrl = databaseUrlFor(url, name);
+  const handle = postgresHandle(ownUrl, { max: 20 });
   let closed: Promise<void> | undefined;
   return {
     ...handle,
+    url: ownUrl,
     close: () => {
       closed ??= (async () => {
         try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '@/db/client';
 import { tickets } from '@/db/schema';
 import { GROUP_BY, metricsQuerySchema } from '@/lib/validation/metrics';
 import { queryMetrics, queryMetricsViews, rollupDrift } from '@/server/queries/metrics/aggregate';
@@ -9,6 +10,7 @@ import { createStaffUser } from '@/server/services/staff';
 import { assignTicket, changePriority, changeStatus } from '@/server/services/ticket-fields';
 import { addMessage } from '@/server/services/ticket-messages';
 import { createTicket } from '@/server/services/tickets-create';
+import { foldMetricRollup } from '@/server/services/rollup-fold';
 import { updateSettings } from '@/server/services/settings';
 import { createTestDb, describeDb, type TestDbHandle } from '../helpers/db';
 import { at, FROM, NOW, TO, writeGoldenData } from './golden-data';
@@ -64,7 +66,19 @@ describe(`metric rollup stays exact after the fact (${describeDb})`, () => {
   });
   afterAll(() => handle.close());
 
+  const deltaRows = async () => rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from metric_rollup_delta`))[0].n;
+
+  it('writes append deltas; folding moves them into the base and changes no figure', async () => {
+    expect(await deltaRows()).toBeGreaterThan(0);
+    await expectRollupEqualsRaw();
+    expect(await foldMetricRollup(handle.db)).toBeGreaterThan(0);
+    expect(await deltaRows()).toBe(0);
+    await expectRollupEqualsRaw();
+    expect(await foldMetricRollup(handle.db)).toBe(0);
+  });
+
   it('answers whole days from the rollup: a tampered rollup row shows, the raw computation does not', async () => {
+    await foldMetricRollup(handle.db);
     await expectRollupEqualsRaw();
     const tamper = (by: number) => handle.db.execute(sql`update metric_rollup set n = n + ${by} where figure = 1 and dim = 0 and day = '2026-03-02'`);
     await tamper(100);
@@ -97,10 +111,15 @@ describe(`metric rollup stays exact after the fact (${describeDb})`, () => {
     await rateTicket(handle.db, { ticketId: ids.A.id, customerId: alice.id, score: 5, at: at(7, '13:00') });
     await handle.db.update(tickets).set({ mergedIntoId: ids.A.id }).where(eq(tickets.id, ids.D.id));
     await expectRollupEqualsRaw();
+    await foldMetricRollup(handle.db);
+    await expectRollupEqualsRaw();
   });
 
   it('a new workspace time zone rebuilds the days (New York, across the 2026-03-08 DST change)', async () => {
+    await createTicket(handle.db, { subject: 'pending delta', body: 'b', customerId: ids.A.customerId, createdByKind: 'customer', channel: 'chat', at: at(7, '14:00') });
+    expect(await deltaRows()).toBeGreaterThan(0);
     await updateSettings(handle.db, { timeZone: 'America/New_York' });
+    expect(await deltaRows()).toBe(0); // the rebuild recomputed the base from the tickets, deltas included
     const rows = await handle.db.execute(sql`select time_zone from metric_rollup_meta`);
     expect(JSON.stringify(rows)).toContain('America/New_York');
     await expectRollupEqualsRaw('America/New_York');

@@ -29,15 +29,24 @@ interface Context {
   percentiles: boolean;
 }
 
-/** A figure's rollup rows for the covered days: counts and flag sums per day and group. */
+/**
+ * A figure's rollup rows for the covered days: counts and flag sums per day and group, from the base plus
+ * the deltas not folded into it yet (migration 0017).
+ */
 function rollupRows(def: FigureDef, { q, slice, days }: Context): SQL {
   const g = q.group_by ? sql`r.key` : sql`null::text`;
   const bucket = q.interval ? sql`date_trunc(${q.interval}, r.day::timestamp)` : sql`null::timestamp`;
-  // A row whose tickets all moved to another group stays behind with n = 0: it is no group any more.
+  const where = sql`figure = ${def.code} and dim = ${slice!.dim} and day >= ${days!.first}::date and day < ${days!.end}::date
+      ${slice!.key ? sql`and key = ${slice!.key}` : sql``}`;
+  // A day and group whose tickets all moved to another group sums to n = 0: it is no group any more.
   return sql`select ${g} as g, ${bucket} as bucket, r.n, r.s1, r.s2, r.s3, r.s4, null::int as v, null::int as v2
-    from metric_rollup r
-    where r.figure = ${def.code} and r.dim = ${slice!.dim} and r.day >= ${days!.first}::date and r.day < ${days!.end}::date and r.n > 0
-      ${slice!.key ? sql`and r.key = ${slice!.key}` : sql``}`;
+    from (
+      select key, day, sum(n)::int as n, sum(s1)::int as s1, sum(s2)::int as s2, sum(s3)::int as s3, sum(s4)::int as s4
+      from (select key, day, n, s1, s2, s3, s4 from metric_rollup where ${where}
+            union all select key, day, n, s1, s2, s3, s4 from metric_rollup_delta where ${where}) parts
+      group by key, day
+      having sum(n) > 0
+    ) r`;
 }
 
 /**
@@ -197,8 +206,8 @@ export async function queryMetrics(db: Db, q: MetricsQuery, options: MetricsOpti
 }
 
 /**
- * Rollup rows that differ from a fresh computation from the tickets: 0 means every trigger-maintained sum is
- * exact. Used by tests and `metrics:rebuild`.
+ * Rollup rows (base plus deltas) that differ from a fresh computation from the tickets: 0 means every
+ * trigger-maintained sum is exact. Used by tests and `metrics:rebuild`.
  */
 export async function rollupDrift(db: Db): Promise<number> {
   const result = await db.execute(sql`
@@ -206,7 +215,11 @@ export async function rollupDrift(db: Db): Promise<number> {
       select c.figure, c.dim, c.day, c.key, count(*)::int as n, sum(c.s1)::int as s1, sum(c.s2)::int as s2, sum(c.s3)::int as s3, sum(c.s4)::int as s4
       from tickets t cross join lateral metric_contributions(t, metric_rollup_time_zone()) c group by 1, 2, 3, 4
     ), stored as (
-      select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup where n <> 0 or s1 <> 0 or s2 <> 0 or s3 <> 0 or s4 <> 0
+      select figure, dim, day, key, sum(n)::int as n, sum(s1)::int as s1, sum(s2)::int as s2, sum(s3)::int as s3, sum(s4)::int as s4
+      from (select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup
+            union all select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup_delta) parts
+      group by 1, 2, 3, 4
+      having sum(n) <> 0 or sum(s1) <> 0 or sum(s2) <> 0 or sum(s3) <> 0 or sum(s4) <> 0
     )
     select count(*)::int as drift from ((select * from fresh except select * from stored) union all (select * from stored except select * from fresh)) d`);
   return rowsOf<{ drift: number }>(result)[0].drift;

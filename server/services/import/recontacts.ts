@@ -1,4 +1,4 @@
-import { and, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { tickets } from '@/db/schema';
 import { DAY_MS, isRecontact } from '@/lib/domain/fcr';
@@ -29,7 +29,11 @@ export async function applyRecontacts(tx: Db, written: { id: number; customerId:
         inArray(tickets.customerId, [...new Set(written.map((w) => w.customerId))]),
         or(inArray(tickets.id, written.map((w) => w.id)), gt(tickets.createdAt, from), and(gte(tickets.firstSolvedAt, from), lte(tickets.firstSolvedAt, new Date(Math.max(...times))))),
       ),
-    );
+    )
+    // Locked in id order, as markRecontactedTickets locks them: live writes to these customers queue
+    // behind the import (or it behind them) instead of deciding from a stale read, and never deadlock.
+    .orderBy(asc(tickets.id))
+    .for('update');
   const newIds = new Set(written.map((w) => w.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Tickets that can re-contact (opened by the customer or an integration, not merged), earliest first.

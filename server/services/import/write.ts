@@ -150,12 +150,13 @@ async function writeChunk(tx: Db, items: Ready[], known: Known, added: Added): P
     messageAt += replay.messages.length;
     ratingAt += replay.ratings.length;
     return [
-      { ticketId: ticketIds[i], type: 'created' as TicketEventType, at: t.createdAt, ...opener, data: created as TicketEventData },
-      ...replay.events.map((e) => {
+      { ticketId: ticketIds[i], seq: 1, type: 'created' as TicketEventType, at: t.createdAt, ...opener, data: created as TicketEventData },
+      // The replay's order (time, then the record's array order) is the ticket's history order.
+      ...replay.events.map((e, n) => {
         let data = e.data!;
         if (e.type === 'message') data = { ...(e.data as TicketEventDataByType['message']), messageId: messageIds[messageBase + e.ref!] };
         if (e.type === 'csat') data = { ratingId: ratingIds[ratingBase + e.ref!], score: ratingRows[ratingBase + e.ref!].score };
-        return { ticketId: ticketIds[i], type: e.type as TicketEventType, at: e.at, ...actor(e.actor, t.customerId), data };
+        return { ticketId: ticketIds[i], seq: n + 2, type: e.type as TicketEventType, at: e.at, ...actor(e.actor, t.customerId), data };
       }),
     ];
   });
