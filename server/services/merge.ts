@@ -6,7 +6,7 @@ import { ServiceError } from '@/lib/errors';
 import { findRecontactAfterSolve } from './recontact';
 import { getSettings } from './settings';
 import { addMessage } from './ticket-messages';
-import { bumpVersion, factsOf, lockTicket, recordTicketEvent, type TicketRow } from './ticket-write';
+import { bumpVersion, factsOf, lockTicket, lockTickets, recordTicketEvent, type TicketRow } from './ticket-write';
 
 export interface MergeInput {
   duplicateId: number;
@@ -57,16 +57,10 @@ export async function mergeTickets(db: Db, input: MergeInput): Promise<{ duplica
   }
   return db.transaction(async (tx) => {
     const settings = await getSettings(tx);
-    // Lock in id order, so two merges of the same pair in opposite directions queue instead of deadlocking,
-    // and with them the tickets the duplicate had flagged as re-contacted (forgetRecontactsBy rewrites them),
-    // in the same order as markRecontactedTickets takes them.
-    const flagged = await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.recontactTicketId, input.duplicateId));
-    const ids = [...new Set([input.duplicateId, input.targetId, ...flagged.map((f) => f.id)])].sort((a, b) => a - b);
-    const locked = new Map<number, TicketRow>();
-    for (const id of ids) locked.set(id, await lockTicket(tx, id));
+    // Both at once, in lockTickets' fixed order, so two merges of one pair in opposite directions queue
+    // instead of deadlocking. The tickets the duplicate re-contacted are its customer's: locked with it.
+    const [duplicate, target] = await lockTickets(tx, [input.duplicateId, input.targetId]);
     const at = input.at ?? new Date();
-    const duplicate = locked.get(input.duplicateId)!;
-    const target = locked.get(input.targetId)!;
     await assertMergeable(tx, duplicate, target);
 
     const [opening] = await tx.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, duplicate.id)).orderBy(asc(messages.createdAt), asc(messages.id)).limit(1);

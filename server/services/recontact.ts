@@ -35,7 +35,8 @@ export async function findRecontactAfterSolve(
 
 /**
  * When a customer opens a ticket: every earlier ticket of theirs first solved inside the window before it
- * loses FCR now (METRICS.md: the facts that change FCR are written when the re-contact happens).
+ * loses FCR now (METRICS.md: the facts that change FCR are written when the re-contact happens). The caller
+ * holds the customer's write lock (lockCustomers), so a first solve in flight has committed and shows here.
  * The earliest re-contact is the one kept, whatever order tickets are written in.
  */
 export async function markRecontactedTickets(
@@ -44,22 +45,6 @@ export async function markRecontactedTickets(
   windowDays: number,
 ): Promise<void> {
   const windowStart = new Date(newTicket.createdAt.getTime() - windowDays * DAY_MS);
-  // Lock, in id order, every ticket of the customer that is solved inside the window or may be solved
-  // right now: a solve in flight commits first and is seen below, since its own check (findRecontactAfterSolve)
-  // cannot see this uncommitted ticket. Id order keeps two such writers from deadlocking.
-  await tx
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(
-      and(
-        eq(tickets.customerId, newTicket.customerId),
-        ne(tickets.id, newTicket.id),
-        isNull(tickets.mergedIntoId),
-        or(isNull(tickets.firstSolvedAt), sql`${tickets.firstSolvedAt} >= ${windowStart.toISOString()}::timestamptz`),
-      ),
-    )
-    .orderBy(asc(tickets.id))
-    .for('update');
   await tx
     .update(tickets)
     .set({

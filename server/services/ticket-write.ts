@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ticketEvents, tickets } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
@@ -32,10 +32,38 @@ export const SYSTEM_ACTOR: EventActor = { kind: 'system' };
 export const nextEventSeq = (ticketId: number) =>
   sql<number>`(select coalesce(max(${ticketEvents.seq}), 0) + 1 from ${ticketEvents} where ${ticketEvents.ticketId} = ${ticketId})`;
 
-/** Locks the ticket row for the rest of the transaction, so concurrent writers queue instead of racing. */
+/** The advisory-lock namespace of "writes to this customer's tickets" (the second key is the customer id). */
+const CUSTOMER_WRITE_LOCK = 7270100;
+
+/**
+ * Serializes ticket writes per customer for the rest of the transaction, in customer id order. A first
+ * solve checks the customer's later tickets for a re-contact, and a new ticket marks the customer's earlier
+ * ones: each must see the other, which row locks on different tickets cannot promise. Taking this before
+ * any ticket row lock, always in this order, also means two such writers never deadlock.
+ */
+export async function lockCustomers(tx: Db, customerIds: readonly number[]): Promise<void> {
+  for (const id of [...new Set(customerIds)].sort((a, b) => a - b)) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CUSTOMER_WRITE_LOCK}, ${id})`);
+  }
+}
+
+/**
+ * Locks tickets for the rest of the transaction, so concurrent writers queue instead of racing: their
+ * customers first (lockCustomers), then the rows in id order. Returns the rows in the order asked.
+ */
+export async function lockTickets(tx: Db, ticketIds: readonly number[]): Promise<TicketRow[]> {
+  const owners = await tx.select({ customerId: tickets.customerId }).from(tickets).where(inArray(tickets.id, [...ticketIds]));
+  await lockCustomers(tx, owners.map((o) => o.customerId));
+  const rows = await tx.select().from(tickets).where(inArray(tickets.id, [...ticketIds])).orderBy(asc(tickets.id)).for('update');
+  return ticketIds.map((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new ServiceError('not_found', 'That ticket does not exist.');
+    return row;
+  });
+}
+
 export async function lockTicket(tx: Db, ticketId: number): Promise<TicketRow> {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
-  if (!row) throw new ServiceError('not_found', 'That ticket does not exist.');
+  const [row] = await lockTickets(tx, [ticketId]);
   return row;
 }
 

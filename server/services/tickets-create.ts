@@ -9,7 +9,7 @@ import { markRecontactedTickets } from './recontact';
 import { nextRoundRobinAgent } from './round-robin';
 import { getSettings } from './settings';
 import { assertTaxonomyKeys } from './taxonomy';
-import { recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
+import { lockCustomers, recordTicketEvent, type EventActor, type TicketRow } from './ticket-write';
 
 export interface CreateTicketInput {
   subject: string;
@@ -52,6 +52,7 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Ti
 
 /** The same, inside a transaction the caller already holds (follow-ups, imports). */
 export async function createTicketInTx(tx: Db, input: CreateTicketInput): Promise<TicketRow> {
+  await lockCustomers(tx, [input.customerId]); // before the time: see recordTicketEvent
   const at = input.at ?? new Date();
   const settings = await getSettings(tx);
   await assertTaxonomyKeys(tx, input, { allowRetired: input.allowRetiredTaxonomy });

@@ -1,7 +1,8 @@
-import { and, asc, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { tickets } from '@/db/schema';
 import { DAY_MS, isRecontact } from '@/lib/domain/fcr';
+import { lockCustomers } from '../ticket-write';
 
 /**
  * The re-contact checks for a chunk, as the live app makes them: a new ticket first solved gets the
@@ -10,6 +11,9 @@ import { DAY_MS, isRecontact } from '@/lib/domain/fcr';
  * earliest re-contact (markRecontactedTickets). FCR follows.
  */
 export async function applyRecontacts(tx: Db, written: { id: number; customerId: number; createdAt: Date; createdByKind: string }[], windowDays: number): Promise<void> {
+  // Live writes to these customers queue behind the import (or it behind them) instead of deciding from a
+  // stale read: the same per-customer lock the services take, in the same order.
+  await lockCustomers(tx, written.map((w) => w.customerId));
   const window = windowDays * DAY_MS;
   const times = written.map((w) => w.createdAt.getTime());
   const from = new Date(Math.min(...times) - window);
@@ -30,10 +34,7 @@ export async function applyRecontacts(tx: Db, written: { id: number; customerId:
         or(inArray(tickets.id, written.map((w) => w.id)), gt(tickets.createdAt, from), and(gte(tickets.firstSolvedAt, from), lte(tickets.firstSolvedAt, new Date(Math.max(...times))))),
       ),
     )
-    // Locked in id order, as markRecontactedTickets locks them: live writes to these customers queue
-    // behind the import (or it behind them) instead of deciding from a stale read, and never deadlock.
-    .orderBy(asc(tickets.id))
-    .for('update');
+;
   const newIds = new Set(written.map((w) => w.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Tickets that can re-contact (opened by the customer or an integration, not merged), earliest first.
