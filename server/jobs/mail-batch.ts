@@ -5,6 +5,7 @@ import type { MailBatchPlan } from '@/lib/domain/mail-batching';
 import { logger } from '@/lib/logger';
 import { deliverMail } from '../mail/deliver';
 import type { MailJob } from '../mail/enqueue';
+import { MailSealError } from '../mail/seal';
 
 export type MailJobRow = PgBoss.Job<MailJob> & Partial<Pick<PgBoss.JobWithMetadata<MailJob>, 'retryCount' | 'retryLimit'>>;
 
@@ -56,9 +57,23 @@ export async function workMailBatch(boss: PgBoss, db: Db, jobs: readonly MailJob
   return outcome;
 }
 
+/**
+ * Fails one job: back to the queue for its next try, or, when retrying cannot help (a mail no configured
+ * secret opens), failed for good at once. pg-boss has no "fail without retry", so the job's retry limit
+ * is first lowered to the tries it has had; it then ends `failed` like an exhausted job (and reaches a
+ * dead-letter queue, if one is ever set), with the reason as its output.
+ */
 async function failMailJob(boss: PgBoss, job: MailJobRow, failure: Error): Promise<void> {
-  const attempt = job.retryCount === undefined ? undefined : job.retryCount + 1;
-  logger.warn({ err: failure, jobId: job.id, kind: job.data.kind, attempt, attempts: job.retryLimit === undefined ? undefined : job.retryLimit + 1 }, 'mail delivery failed; the queue retries it');
+  if (failure instanceof MailSealError) {
+    logger.error(
+      { err: failure, jobId: job.id, kind: job.data.kind, keyId: failure.keyId },
+      'queued mail cannot be opened with NEXTAUTH_SECRET or NEXTAUTH_SECRET_PREVIOUS: failed without retrying (README, "Rotating secrets")',
+    );
+    await boss.getDb().executeSql(`update pgboss.job set retry_limit = retry_count where name = $1 and id = $2::uuid and state = 'active'`, [QUEUES.mail.name, job.id]);
+  } else {
+    const attempt = job.retryCount === undefined ? undefined : job.retryCount + 1;
+    logger.warn({ err: failure, jobId: job.id, kind: job.data.kind, attempt, attempts: job.retryLimit === undefined ? undefined : job.retryLimit + 1 }, 'mail delivery failed; the queue retries it');
+  }
   await boss.fail(QUEUES.mail.name, job.id, { message: failure.message });
 }
 

@@ -11,7 +11,7 @@ import { mailBatchPlanFromEnv, smtpTransport, withDeadline } from './transport';
  * job from writing the same outbox row twice.
  */
 export async function deliverMail(db: Db, jobId: string, job: MailJob, env: NodeJS.ProcessEnv = process.env): Promise<'smtp' | 'outbox'> {
-  const mail = JSON.parse(unseal(job.sealed)) as RenderedMail;
+  const mail = JSON.parse(unseal(job.sealed, env)) as RenderedMail;
   if (env.SMTP_URL) {
     const plan = mailBatchPlanFromEnv(env);
     const sending = smtpTransport(env.SMTP_URL, plan).sendMail({
