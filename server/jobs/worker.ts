@@ -5,11 +5,14 @@ import { QUEUES } from '@/db/queue-schema';
 import type { MailBatchPlan } from '@/lib/domain/mail-batching';
 import { logger } from '@/lib/logger';
 import { closeMailTransports, mailBatchPlanFromEnv } from '../mail/transport';
+import { sweepOrphanAttachments } from '../services/attachment-sweep';
 import { autoCloseSolvedTickets } from '../services/auto-close';
 import { workMailBatch, type MailJobRow } from './mail-batch';
 
 /** Auto-close looks for stale solved tickets every 10 minutes; the delay itself is the autoCloseDays setting. */
 export const AUTO_CLOSE_CRON = '*/10 * * * *';
+/** Orphan attachment files are swept hourly; how old an orphan must be is TP_ATTACHMENT_ORPHAN_GRACE_MINUTES. */
+export const ATTACHMENT_SWEEP_CRON = '23 * * * *';
 
 /** Handlers of the one-job-at-a-time queues. Each throws to make pg-boss retry the job later (with the queue's backoff). */
 export function jobHandlers(db: Db, clock: () => Date = () => new Date()) {
@@ -17,6 +20,9 @@ export function jobHandlers(db: Db, clock: () => Date = () => new Date()) {
     [QUEUES.autoClose.name]: async () => {
       const closed = await autoCloseSolvedTickets(db, clock());
       if (closed > 0) logger.info({ closed }, 'auto-closed solved tickets');
+    },
+    [QUEUES.attachmentSweep.name]: async () => {
+      await sweepOrphanAttachments(db, { now: clock() });
     },
   } as Record<string, (job: PgBoss.Job<never>) => Promise<void>>;
 }
@@ -46,7 +52,7 @@ async function workMail(boss: PgBoss, db: Db, plan: MailBatchPlan, pollingInterv
 }
 
 /**
- * Starts this process's worker: mail jobs and the recurring auto-close. Several processes may run one
+ * Starts this process's worker: mail jobs, the recurring auto-close and the attachment sweep. Several processes may run one
  * each against one Postgres; pg-boss hands each job to exactly one of them.
  */
 export async function startJobWorker(handle: DbHandle): Promise<PgBoss> {
@@ -60,6 +66,7 @@ export async function startJobWorker(handle: DbHandle): Promise<PgBoss> {
     await boss.work(name, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => handler(job as PgBoss.Job<never>));
   }
   await boss.schedule(QUEUES.autoClose.name, AUTO_CLOSE_CRON);
+  await boss.schedule(QUEUES.attachmentSweep.name, ATTACHMENT_SWEEP_CRON);
   return boss;
 }
 
