@@ -6,6 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
+import { QUEUES } from '@/db/queue-schema';
+import { startJobWorker, workQueueOnce } from '@/server/jobs/worker';
 import { sweepOrphanAttachments } from '@/server/services/attachment-sweep';
 import { stageUploads, type StagedAttachment } from '@/server/services/attachments';
 import { addMessage } from '@/server/services/ticket-messages';
@@ -13,6 +15,7 @@ import { createTicket } from '@/server/services/tickets-create';
 import { attachmentStore, LocalDiskStore } from '@/server/storage/attachment-store';
 import { createTestDb, describeDb, requiresPostgres, type TestDbHandle } from '../helpers/db';
 import { seedPeople } from '../fixtures';
+import { stopBoss, testBoss } from '../portal/jobs-helpers';
 
 const HOUR = 3600_000;
 const GRACE = HOUR;
@@ -141,6 +144,24 @@ describe(`orphan attachment sweep (${describeDb})`, () => {
       expect(await other.exists(key)).toBe(true);
     } finally {
       await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs as the attachment-sweep job the worker schedules', async () => {
+    const worker = await startJobWorker(handle);
+    try {
+      expect((await worker.getSchedules()).map((s) => s.name)).toContain(QUEUES.attachmentSweep.name);
+    } finally {
+      await worker.stop({ graceful: false, wait: true });
+    }
+    const boss = await testBoss(handle);
+    try {
+      const old = await orphan(2 * HOUR);
+      await boss.send(QUEUES.attachmentSweep.name, {});
+      expect(await workQueueOnce(boss, handle.db)).toEqual({ completed: 1, failed: 0 });
+      expect(await store().exists(old)).toBe(false);
+    } finally {
+      await stopBoss(boss);
     }
   });
 });
