@@ -1,10 +1,12 @@
 import PgBoss from 'pg-boss';
 import type { SqlExecutor } from './queue-sql';
 
-/** The background queues. Mail retries with backoff (30 s, 60 s, 120 s …); auto-close runs on a schedule. */
+/** The background queues. Mail retries with backoff (30 s, 60 s, 120 s …); auto-close and the attachment sweep run on a schedule. */
 export const QUEUES = {
   mail: { name: 'send-mail', options: { retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } },
   autoClose: { name: 'auto-close', options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 } },
+  /** Hourly; `stately` keeps one queued and one running at most, so a slow sweep never piles up. */
+  attachmentSweep: { name: 'attachment-sweep', options: { policy: 'stately', retryLimit: 1, retryDelay: 300, expireInSeconds: 3600 } },
 } as const;
 
 /**

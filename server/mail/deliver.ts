@@ -1,16 +1,9 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '@/db/client';
 import { outboundEmails } from '@/db/schema';
 import type { MailJob } from './enqueue';
 import { unseal } from './seal';
 import type { RenderedMail } from './templates';
-
-let transport: Transporter | undefined;
-
-function smtp(url: string): Transporter {
-  transport ??= nodemailer.createTransport(url);
-  return transport;
-}
+import { mailBatchPlanFromEnv, smtpTransport, withDeadline } from './transport';
 
 /**
  * Sends one queued mail: through SMTP when SMTP_URL is set, otherwise into the outbox table that admins
@@ -18,14 +11,16 @@ function smtp(url: string): Transporter {
  * job from writing the same outbox row twice.
  */
 export async function deliverMail(db: Db, jobId: string, job: MailJob, env: NodeJS.ProcessEnv = process.env): Promise<'smtp' | 'outbox'> {
-  const mail = JSON.parse(unseal(job.sealed)) as RenderedMail;
+  const mail = JSON.parse(unseal(job.sealed, env)) as RenderedMail;
   if (env.SMTP_URL) {
-    await smtp(env.SMTP_URL).sendMail({
+    const plan = mailBatchPlanFromEnv(env);
+    const sending = smtpTransport(env.SMTP_URL, plan).sendMail({
       from: env.MAIL_FROM || 'Touchpoint Support <support@touchpoint.invalid>',
       to: job.to,
       subject: mail.subject,
       text: mail.text,
     });
+    await withDeadline(sending, plan.sendTimeoutMs, 'sending the mail over SMTP');
     return 'smtp';
   }
   await db

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { attachments } from '@/db/schema';
 import { checkUploads, type CheckedUpload, type UploadCandidate } from '@/lib/attachments/check';
@@ -70,8 +71,31 @@ export async function withUploads<T>(candidates: readonly UploadCandidate[], wri
   }
 }
 
-/** The attachment rows of one message, inside the transaction that wrote it. */
-export async function recordAttachments(tx: Db, where: { ticketId: number; messageId: number }, staged: readonly StagedAttachment[] | undefined): Promise<void> {
+/**
+ * Taken shared by every transaction that records attachment rows, and exclusively by the orphan sweeper
+ * around each batch's "which keys have rows" check and its deletes (attachment-sweep.ts).
+ */
+export const ATTACHMENT_ROWS_LOCK = 7270002;
+
+/**
+ * The attachment rows of one message, inside the transaction that wrote it. The shared lock keeps the
+ * orphan sweeper out until this transaction ends, so it cannot check for these rows before they commit
+ * and then delete their files; and the files are checked under that lock, so a file the sweeper removed
+ * just before (an upload that sat past the grace period) fails the write instead of leaving a row
+ * without bytes.
+ */
+export async function recordAttachments(
+  tx: Db,
+  where: { ticketId: number; messageId: number },
+  staged: readonly StagedAttachment[] | undefined,
+  store: AttachmentStore = attachmentStore(),
+): Promise<void> {
   if (!staged?.length) return;
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${ATTACHMENT_ROWS_LOCK}::bigint)`);
+  for (const file of staged) {
+    if (!(await store.exists(file.storageKey))) {
+      throw new ServiceError('conflict', `The file "${file.fileName}" was not saved in time. Attach it again and resend.`);
+    }
+  }
   await tx.insert(attachments).values(staged.map((file) => ({ ...where, ...file })));
 }
