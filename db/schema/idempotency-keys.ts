@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Idempotency-Key records (server/services/idempotency.ts): the first response to a creating request, kept
@@ -17,7 +17,8 @@ export const idempotencyKeys = pgTable(
     /** SHA-256 of the endpoint and the canonical body: the same key with another body is refused. */
     requestHash: text().notNull(),
     responseStatus: integer(),
-    responseBody: jsonb(),
+    /** The response's JSON text exactly as first sent (jsonb would reorder its keys), so a replay is byte-identical. */
+    responseBody: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },

@@ -64,7 +64,7 @@ function replayOf(row: KeyRow, request: IdempotentRequest, mismatchMessage?: str
       mismatchMessage ?? `This Idempotency-Key was already used ${where} in the last 24 hours. Send a new key for a new request, or the same body to get the first answer again.`,
     );
   }
-  return { status: row.responseStatus!, body: row.responseBody };
+  return { status: row.responseStatus!, body: JSON.parse(row.responseBody ?? 'null') };
 }
 
 /**
@@ -116,7 +116,7 @@ export async function runIdempotent(
       return { response: replayOf(first, request, options.mismatchMessage), replayed: true };
     }
     const response = await write(tx);
-    await tx.update(idempotencyKeys).set({ responseStatus: response.status, responseBody: response.body ?? null }).where(byKey(request));
+    await tx.update(idempotencyKeys).set({ responseStatus: response.status, responseBody: JSON.stringify(response.body ?? null) }).where(byKey(request));
     return { response, replayed: false };
   });
   await purgeExpiredKeys(db, now).catch((err: unknown) => logger.warn({ err }, 'could not purge expired idempotency keys'));
