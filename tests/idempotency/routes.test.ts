@@ -111,7 +111,7 @@ describe(`Idempotency-Key on the creating API routes (${describeDb})`, () => {
   });
 
   it('multipart: the same files are the same body; another file is a 422', async () => {
-    const multipart = (bytes: Uint8Array) => {
+    const multipart = (bytes: Uint8Array<ArrayBuffer>) => {
       const form = new FormData();
       form.set('body', 'With a photo');
       form.set('visibility', 'internal');
