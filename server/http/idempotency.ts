@@ -53,17 +53,19 @@ export async function formFingerprint(form: FormData): Promise<unknown[]> {
  * A creating route's write under its caller's Idempotency-Key (server/services/idempotency.ts): the first
  * request writes and stores its answer; a retry with the same key and body gets that answer again, with
  * `Idempotent-Replayed: true`, and writes nothing; the same key with another body is a 422. `body` is what
- * the request's hash covers (the parsed JSON, or formFingerprint's). `write` gets the transaction to write in.
+ * the request's hash covers: the parsed JSON, or a function that makes it (formFingerprint reads every file, so
+ * it runs only when a key was sent). `write` gets the transaction to write in.
  */
 export async function idempotentJson(
   db: Db,
   request: Request,
-  claim: { scope: string; body: unknown; beforeWrite?: () => Promise<void> },
+  claim: { scope: string; body: unknown | (() => Promise<unknown>); beforeWrite?: () => Promise<void> },
   write: (db: Db) => Promise<StoredResponse>,
 ): Promise<Response> {
   const key = idempotencyKeyOf(request);
   const endpoint = `${request.method} ${new URL(request.url).pathname}`;
-  const idempotent = key ? { scope: claim.scope, key, endpoint, requestHash: requestHashOf(endpoint, claim.body) } : null;
+  const body = key && typeof claim.body === 'function' ? await (claim.body as () => Promise<unknown>)() : claim.body;
+  const idempotent = key ? { scope: claim.scope, key, endpoint, requestHash: requestHashOf(endpoint, body) } : null;
   const { response, replayed } = await runIdempotent(db, idempotent, write, { beforeWrite: claim.beforeWrite });
   return NextResponse.json(response.body, { status: response.status, headers: replayed ? { [REPLAYED_HEADER]: 'true' } : undefined });
 }

@@ -16,7 +16,7 @@ async function readMessage(request: Request, ticketId: string): Promise<{ input:
     const form = await request.formData().catch(() => {
       throw new ServiceError('invalid', 'The multipart body could not be read. Send fields "body" and "visibility", and files as "attachments".');
     });
-    return { ...(await parseWithUploads(agentMessageSchema, form, { ticketId })), sent: await formFingerprint(form) };
+    return { ...(await parseWithUploads(agentMessageSchema, form, { ticketId })), sent: () => formFingerprint(form) };
   }
   let body: unknown;
   try {
