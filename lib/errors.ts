@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'ticket_closed'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  /** An Idempotency-Key sent again with a different request. */
+  | 'idempotency_key_reused';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -18,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   ticket_closed: 409,
   payload_too_large: 413,
+  idempotency_key_reused: 422,
 };
 
 export class ServiceError extends Error {

@@ -21,7 +21,7 @@ export function RatingForm({ target, current, initialScore }: { target: RatingTa
   const { pending, failure, fieldError, onSubmit } = useFormAction(rateRequestAction, (data) => {
     setSaved(data.score);
     router.refresh();
-  });
+  }, { idempotent: true });
   const [name, value] = Object.entries(target)[0];
   const selected = initialScore ?? current?.score;
   return (

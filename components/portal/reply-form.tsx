@@ -37,6 +37,7 @@ export function PortalReplyForm({ target, status }: { target: ReplyTarget; statu
         router.refresh();
       }
     },
+    { idempotent: true },
   );
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate aria-label="Reply">

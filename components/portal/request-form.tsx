@@ -22,7 +22,7 @@ export function RequestForm({ stages, touchpoints, guest }: { stages: Option[]; 
   const { pending, failure, fieldError, onSubmit } = useFormAction(submitRequestAction, (data) => {
     if (data.trackingLink) setTrackingLink(data.trackingLink);
     else router.push(`/portal/requests/${data.publicKey}`);
-  });
+  }, { idempotent: true });
   if (trackingLink) return <TrackingLink link={trackingLink} />;
   return (
     <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-5" noValidate>

@@ -13,7 +13,7 @@ export function SignUpForm() {
     await signIn('customer', { redirect: false, email: String(values.get('email')), password: String(values.get('password')) });
     router.replace('/portal/new');
     router.refresh();
-  });
+  }, { idempotent: true });
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage tone="error">{failure && !failure.fieldErrors ? failure.message : null}</FormMessage>

@@ -41,7 +41,7 @@ export function Composer({ ticketId, canReply, canSetStatus, macros = [] }: Comp
     reportTyping(false);
     toast.success(mode === 'public' ? 'Reply sent' : 'Note added');
     router.refresh();
-  });
+  }, { idempotent: true });
   const isPublic = mode === 'public';
 
   return (

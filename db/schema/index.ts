@@ -16,3 +16,4 @@ export * from './portal';
 export * from './attachments';
 export * from './macros';
 export * from './ticket-links';
+export * from './idempotency-keys';

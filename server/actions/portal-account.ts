@@ -8,17 +8,24 @@ import { passwordResetRequestSchema, passwordResetSchema } from '@/lib/validatio
 import { z } from 'zod';
 import { requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
-import { resendVerification, resetPassword, verifyEmail } from '../services/portal-accounts';
-import { limitedResetRequest, limitedSignUp } from '../services/portal-entry';
+import { idempotencyScope } from '../http/idempotency';
+import { resendVerification, resetPassword, signUpAccount, verifyEmail } from '../services/portal-accounts';
+import { limitedResetRequest, portalLimits } from '../services/portal-entry';
 import { enforceLimits } from '../services/portal-limits';
+import { idempotentAction } from './idempotent-action';
 import { formToObject, parseInput, runAction } from './run-action';
 
-/** Portal sign-up, limited per IP and per email. The client signs in afterwards; a verification mail is queued. */
+/**
+ * Portal sign-up, limited per IP and per email. The client signs in afterwards; a verification mail is queued.
+ * Under the form's per-submission key, so a resend gets "created" again rather than "already exists".
+ */
 export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const input = parseInput(customerSignUpSchema, formToObject(form));
-    const customer = await limitedSignUp(await getDb(), input, clientIp(await headers()));
-    return { email: customer.email };
+    const db = await getDb();
+    const ip = clientIp(await headers());
+    const claim = { scope: idempotencyScope.anonymous(ip, input.email), action: 'portal.sign-up', beforeWrite: () => portalLimits.signUp(db, input.email, ip) };
+    return idempotentAction(form, claim, async (tx) => ({ email: (await signUpAccount(tx, input)).email }));
   });
 }
 

@@ -9,12 +9,14 @@ import { portalReplySchema, portalRequestSchema } from '@/lib/validation/tickets
 import { z } from 'zod';
 import { getActor, requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
+import { idempotencyScope } from '../http/idempotency';
 import { portalLinks } from '../mail/links';
 import { findPortalTicketId, portalScopeOf } from '../queries/portal';
 import { rateTicket } from '../services/csat';
-import { limitedAccountSubmit, limitedGuestSubmit } from '../services/portal-entry';
+import { portalLimits } from '../services/portal-entry';
 import { withUploads } from '../services/attachments';
-import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest } from '../services/portal-requests';
+import { guestTicketId, rateByToken, replyAsAccount, replyAsGuest, submitAccountRequest, submitGuestRequest } from '../services/portal-requests';
+import { idempotentAction } from './idempotent-action';
 import { formToObject, parseInput, runAction } from './run-action';
 import { parseWithUploads } from './uploads';
 
@@ -23,6 +25,8 @@ const NOT_FOUND = 'That request does not exist.';
 /**
  * A request from the portal: a signed-in customer's, or a guest's with only an email address. Limited
  * per customer (or email) and per IP. A guest gets the private tracking link back, to show once.
+ * Every creating action here runs under the form's per-submission key (idempotent-action.ts): a double
+ * click or a resend posts once.
  */
 export async function submitRequestAction(form: FormData): Promise<ActionResult<{ publicKey: string; trackingLink: string | null }>> {
   return runAction(async () => {
@@ -32,13 +36,20 @@ export async function submitRequestAction(form: FormData): Promise<ActionResult<
     const ip = clientIp(await headers());
     if (actor) {
       const { input, uploads } = await parseWithUploads(portalRequestSchema, form);
-      const ticket = await withUploads(uploads, (attachments) => limitedAccountSubmit(db, actor.id, input, ip, attachments));
+      const claim = { scope: idempotencyScope.actor(actor), action: 'portal.submit', beforeWrite: () => portalLimits.accountSubmit(db, actor.id, ip) };
+      const result = await idempotentAction(form, claim, async (tx) => {
+        const ticket = await withUploads(uploads, (attachments) => submitAccountRequest(tx, actor.id, input, attachments));
+        return { publicKey: ticket.publicKey, trackingLink: null };
+      });
       revalidatePath('/portal');
-      return { publicKey: ticket.publicKey, trackingLink: null };
+      return result;
     }
     const { input, uploads } = await parseWithUploads(guestRequestSchema, form);
-    const { ticket, token } = await withUploads(uploads, (attachments) => limitedGuestSubmit(db, input, ip, attachments));
-    return { publicKey: ticket.publicKey, trackingLink: portalLinks.guest(token) };
+    const claim = { scope: idempotencyScope.anonymous(ip, input.email), action: 'portal.submit', beforeWrite: () => portalLimits.guestSubmit(db, input.email, ip) };
+    return idempotentAction(form, claim, async (tx) => {
+      const { ticket, token } = await withUploads(uploads, (attachments) => submitGuestRequest(tx, input, attachments));
+      return { publicKey: ticket.publicKey, trackingLink: portalLinks.guest(token) };
+    });
   });
 }
 
@@ -50,11 +61,13 @@ export async function portalReplyAction(form: FormData): Promise<ActionResult<{ 
     const db = await getDb();
     const ticketId = await findPortalTicketId(db, portalScopeOf(customer), input.ticketKey);
     if (!ticketId) throw new ServiceError('not_found', NOT_FOUND);
-    const result = await withUploads(uploads, (attachments) => replyAsAccount(db, customer.id, ticketId, input.body, attachments));
+    const sent = await idempotentAction(form, { scope: idempotencyScope.actor(customer), action: 'portal.reply' }, async (tx) => {
+      const result = await withUploads(uploads, (attachments) => replyAsAccount(tx, customer.id, ticketId, input.body, attachments));
+      return { publicKey: result.followUp?.publicKey ?? input.ticketKey, followUp: Boolean(result.followUp) };
+    });
     revalidatePath('/portal');
-    const publicKey = result.followUp?.publicKey ?? input.ticketKey;
-    revalidatePath(`/portal/requests/${publicKey}`);
-    return { publicKey, followUp: Boolean(result.followUp) };
+    revalidatePath(`/portal/requests/${sent.publicKey}`);
+    return sent;
   });
 }
 
@@ -65,9 +78,10 @@ export async function guestReplyAction(form: FormData): Promise<ActionResult<{ f
   return runAction(async () => {
     const token = parseInput(tokenField, form.get('token'));
     const { input, uploads } = await parseWithUploads(guestReplySchema, form);
-    const db = await getDb();
-    const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(db, token, input.body, undefined, attachments));
-    return { followUpLink: followUpToken ? `/portal/track/${followUpToken}` : null };
+    return idempotentAction(form, { scope: idempotencyScope.link(token), action: 'portal.guest-reply' }, async (tx) => {
+      const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(tx, token, input.body, undefined, attachments));
+      return { followUpLink: followUpToken ? `/portal/track/${followUpToken}` : null };
+    });
   });
 }
 
@@ -87,16 +101,17 @@ export async function rateRequestAction(form: FormData): Promise<ActionResult<{ 
     const rating = parseInput(ratingSchema, raw);
     const target = parseInput(rateTarget, raw);
     const db = await getDb();
+    const claim = { action: 'portal.rate' };
     if ('ratingToken' in target) {
-      await rateByToken(db, target.ratingToken, rating);
+      await idempotentAction(form, { ...claim, scope: idempotencyScope.link(target.ratingToken) }, (tx) => rateByToken(tx, target.ratingToken, rating));
     } else if ('guestToken' in target) {
       const { ticketId, customerId } = await guestTicketId(db, target.guestToken);
-      await rateTicket(db, { ticketId, customerId, ...rating });
+      await idempotentAction(form, { ...claim, scope: idempotencyScope.link(target.guestToken) }, (tx) => rateTicket(tx, { ticketId, customerId, ...rating }).then(() => null));
     } else {
       const customer = await requireCustomer();
       const ticketId = await findPortalTicketId(db, portalScopeOf(customer), target.ticketKey);
       if (!ticketId) throw new ServiceError('not_found', NOT_FOUND);
-      await rateTicket(db, { ticketId, customerId: customer.id, ...rating });
+      await idempotentAction(form, { ...claim, scope: idempotencyScope.actor(customer) }, (tx) => rateTicket(tx, { ticketId, customerId: customer.id, ...rating }).then(() => null));
       revalidatePath(`/portal/requests/${target.ticketKey}`);
     }
     return { score: rating.score };

@@ -11,12 +11,15 @@ import { addMessageWithMacro } from '../services/macro-reply';
 import { usableMacro } from '../services/macros';
 import { addMessage } from '../services/ticket-messages';
 import { eventActorOf } from '../services/ticket-write';
+import { idempotencyScope } from '../http/idempotency';
+import { idempotentAction } from './idempotent-action';
 import { parseInput, runAction } from './run-action';
 import { parseWithUploads } from './uploads';
 
 /**
  * An agent's public reply or internal note with its attachments, optionally with a status in the same
- * step, and with the actions of the macro it was written from.
+ * step, and with the actions of the macro it was written from. Under the form's per-submission key: a double
+ * click or a resend posts once.
  */
 export async function agentMessageAction(form: FormData): Promise<ActionResult<{ status: string; version: number }>> {
   return runAction(async () => {
@@ -27,20 +30,23 @@ export async function agentMessageAction(form: FormData): Promise<ActionResult<{
     const db = await getDb();
     const macro = input.macroId ? await usableMacro(db, staff, input.macroId) : null;
     if (macro && Object.keys(macro.actions).length) await requireStaff('ticket:update');
-    const { ticket } = await withUploads(uploads, (attachments) => {
-      const message = {
-        ticketId: input.ticketId,
-        body: input.body,
-        authorKind: 'agent' as const,
-        authorUserId: staff.id,
-        visibility: input.visibility,
-        setStatus: input.status,
-        attachments,
-      };
-      return macro ? addMessageWithMacro(db, message, macro.actions) : addMessage(db, message);
+    const sent = await idempotentAction(form, { scope: idempotencyScope.actor(staff), action: 'ticket.message' }, async (tx) => {
+      const { ticket } = await withUploads(uploads, (attachments) => {
+        const message = {
+          ticketId: input.ticketId,
+          body: input.body,
+          authorKind: 'agent' as const,
+          authorUserId: staff.id,
+          visibility: input.visibility,
+          setStatus: input.status,
+          attachments,
+        };
+        return macro ? addMessageWithMacro(tx, message, macro.actions) : addMessage(tx, message);
+      });
+      return { status: ticket.status, version: ticket.version };
     });
-    revalidatePath(`/tickets/${ticket.id}`);
-    return { status: ticket.status, version: ticket.version };
+    revalidatePath(`/tickets/${input.ticketId}`);
+    return sent;
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { ServiceError } from '@/lib/errors';
 import type { WorkspaceSettings } from '@/lib/validation/settings';
-import { hitRateLimit, type Limit } from './rate-limit';
+import { claimRateLimits, type Limit } from './rate-limit';
 import { getSettings } from './settings';
 
 type LimitName = keyof WorkspaceSettings['rateLimits'];
@@ -13,8 +13,11 @@ export function waitText(seconds: number): string {
 }
 
 /**
- * Counts one attempt in each bucket (per IP, per email …), limits from settings. Past any of them:
- * a rate_limited error with a message a person can act on and the seconds to wait (Retry-After).
+ * Counts one attempt in each bucket (per IP, per email …) before the caller does the work, limits from
+ * settings: N parallel attempts let at most each limit through (rate-limit.ts). Past any of them: a
+ * rate_limited error with a message a person can act on and the seconds to wait (Retry-After); the refused
+ * attempt gives its hits back, so it counts in no bucket. Attempts that went through stay counted even when
+ * the work then fails (a sign-up for a taken address still counts).
  */
 export async function enforceLimits(
   db: Db,
@@ -23,12 +26,9 @@ export async function enforceLimits(
   now = new Date(),
 ): Promise<void> {
   const { rateLimits } = await getSettings(db);
-  let wait = 0;
-  for (const bucket of buckets) {
-    const state = await hitRateLimit(db, bucket.key, rateLimits[bucket.limit] as Limit, now);
-    if (!state.allowed) wait = Math.max(wait, state.retryAfterSeconds);
-  }
-  if (wait > 0) {
+  const claim = await claimRateLimits(db, buckets.map((b) => ({ key: b.key, limit: rateLimits[b.limit] as Limit })), now);
+  if (!claim.allowed) {
+    const wait = claim.retryAfterSeconds;
     throw new ServiceError('rate_limited', `Too many ${what}. Please wait ${waitText(wait)} and try again.`, { retryAfterSeconds: wait });
   }
 }

@@ -10,6 +10,8 @@ const handler = NextAuth(authOptions);
 /**
  * Past the sign-in limit the answer is a real 429 with Retry-After, before next-auth runs. The body
  * still carries next-auth's `url` with the message as `error`, so signIn() on the client shows it.
+ * This only reads the counts, for the status code: checkSignIn counts each attempt before it checks the
+ * password, so attempts racing past this read are still refused there (with the same message).
  */
 async function post(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   const { nextauth } = await context.params;

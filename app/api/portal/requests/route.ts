@@ -3,10 +3,12 @@ import { getDb } from '@/server/db';
 import { parseInput } from '@/server/actions/run-action';
 import { getActor } from '@/server/auth/session';
 import { clientIp } from '@/server/http/client-ip';
+import { idempotencyScope, idempotentJson } from '@/server/http/idempotency';
 import { jsonBody, portalRoute, requireApiCustomer } from '@/server/http/portal-api';
 import { portalLinks } from '@/server/mail/links';
 import { listCustomerRequests, portalScopeOf } from '@/server/queries/portal';
-import { limitedAccountSubmit, limitedGuestSubmit } from '@/server/services/portal-entry';
+import { portalLimits } from '@/server/services/portal-entry';
+import { submitAccountRequest, submitGuestRequest } from '@/server/services/portal-requests';
 import { ServiceError } from '@/lib/errors';
 import { guestRequestSchema } from '@/lib/validation/portal';
 import { portalRequestSchema } from '@/lib/validation/tickets';
@@ -20,7 +22,10 @@ export const GET = portalRoute(async () => {
   });
 });
 
-/** POST /api/portal/requests: submit, signed in or as a guest (with `email`); 429 with Retry-After past the limits. */
+/**
+ * POST /api/portal/requests: submit, signed in or as a guest (with `email`); 429 with Retry-After past the limits.
+ * With an Idempotency-Key, a retry gets the first answer (a guest's key is scoped to the IP and the address).
+ */
 export const POST = portalRoute(async ({ request }) => {
   const actor = await getActor();
   if (actor?.kind === 'staff') throw new ServiceError('forbidden', 'Staff open tickets from the inbox, not from the portal.');
@@ -28,9 +33,15 @@ export const POST = portalRoute(async ({ request }) => {
   const db = await getDb();
   const ip = clientIp(request.headers);
   if (actor) {
-    const ticket = await limitedAccountSubmit(db, actor.id, parseInput(portalRequestSchema, body), ip);
-    return NextResponse.json({ key: ticket.publicKey, status: ticket.status }, { status: 201 });
+    const input = parseInput(portalRequestSchema, body);
+    return idempotentJson(db, request, { scope: idempotencyScope.actor(actor), body, beforeWrite: () => portalLimits.accountSubmit(db, actor.id, ip) }, async (tx) => {
+      const ticket = await submitAccountRequest(tx, actor.id, input);
+      return { status: 201, body: { key: ticket.publicKey, status: ticket.status } };
+    });
   }
-  const { ticket, token } = await limitedGuestSubmit(db, parseInput(guestRequestSchema, body), ip);
-  return NextResponse.json({ key: ticket.publicKey, status: ticket.status, tracking_link: portalLinks.guest(token) }, { status: 201 });
+  const input = parseInput(guestRequestSchema, body);
+  return idempotentJson(db, request, { scope: idempotencyScope.anonymous(ip, input.email), body, beforeWrite: () => portalLimits.guestSubmit(db, input.email, ip) }, async (tx) => {
+    const { ticket, token } = await submitGuestRequest(tx, input);
+    return { status: 201, body: { key: ticket.publicKey, status: ticket.status, tracking_link: portalLinks.guest(token) } };
+  });
 });

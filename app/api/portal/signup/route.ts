@@ -1,14 +1,20 @@
-import { NextResponse } from 'next/server';
 import { getDb } from '@/server/db';
 import { parseInput } from '@/server/actions/run-action';
 import { clientIp } from '@/server/http/client-ip';
+import { idempotencyScope, idempotentJson } from '@/server/http/idempotency';
 import { jsonBody, portalRoute } from '@/server/http/portal-api';
-import { limitedSignUp } from '@/server/services/portal-entry';
+import { signUpAccount } from '@/server/services/portal-accounts';
+import { portalLimits } from '@/server/services/portal-entry';
 import { customerSignUpSchema } from '@/lib/validation/auth';
 
-/** POST /api/portal/signup `{ name, email, password }`: 201, 400 with field errors, 409, or 429 with Retry-After. */
+/** POST /api/portal/signup `{ name, email, password }`: 201, 400 with field errors, 409, or 429 with Retry-After. Takes an Idempotency-Key. */
 export const POST = portalRoute(async ({ request }) => {
-  const input = parseInput(customerSignUpSchema, await jsonBody(request));
-  const customer = await limitedSignUp(await getDb(), input, clientIp(request.headers));
-  return NextResponse.json({ email: customer.email, email_verified: false }, { status: 201 });
+  const body = await jsonBody(request);
+  const input = parseInput(customerSignUpSchema, body);
+  const db = await getDb();
+  const ip = clientIp(request.headers);
+  return idempotentJson(db, request, { scope: idempotencyScope.anonymous(ip, input.email), body, beforeWrite: () => portalLimits.signUp(db, input.email, ip) }, async (tx) => {
+    const customer = await signUpAccount(tx, input);
+    return { status: 201, body: { email: customer.email, email_verified: false } };
+  });
 });

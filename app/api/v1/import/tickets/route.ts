@@ -1,8 +1,8 @@
-import { NextResponse } from 'next/server';
 import { getDb } from '@/server/db';
 import { ServiceError } from '@/lib/errors';
 import { MAX_IMPORT_BODY_BYTES, parseImportEnvelope } from '@/lib/validation/import';
 import { apiRoute } from '@/server/http/api';
+import { idempotencyScope, idempotentJson } from '@/server/http/idempotency';
 import { importTickets } from '@/server/services/import';
 
 export const runtime = 'nodejs';
@@ -36,8 +36,9 @@ async function readBody(request: Request, limit: number): Promise<string> {
 /**
  * History import, admin only: `{ "tickets": [ … ] }` with at most 1,000 tickets. Each ticket is imported
  * or fails alone; the answer is 200 with `{ imported, skipped, failed: [{ index, external_id, error }], ids }`.
+ * With an Idempotency-Key the whole request is one transaction (each record a savepoint), stored with its answer.
  */
-export const POST = apiRoute('import:run', async ({ request }) => {
+export const POST = apiRoute('import:run', async ({ request, actor }) => {
   const text = await readBody(request, MAX_IMPORT_BODY_BYTES);
   if (!text.trim()) throw new ServiceError('invalid', 'The body is empty: send JSON like { "tickets": [ … ] }.');
   let body: unknown;
@@ -47,6 +48,5 @@ export const POST = apiRoute('import:run', async ({ request }) => {
     throw new ServiceError('invalid', `The body is not valid JSON (${(error as Error).message}). Send JSON like { "tickets": [ … ] }.`);
   }
   const records = parseImportEnvelope(body);
-  const result = await importTickets(await getDb(), records);
-  return NextResponse.json(result);
+  return idempotentJson(await getDb(), request, { scope: idempotencyScope.actor(actor), body }, async (db) => ({ status: 200, body: await importTickets(db, records) }));
 });

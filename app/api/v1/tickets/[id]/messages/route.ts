@@ -1,4 +1,3 @@
-import { NextResponse } from 'next/server';
 import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
 import { ServiceError } from '@/lib/errors';
@@ -7,16 +6,17 @@ import type { UploadCandidate } from '@/lib/attachments/check';
 import { parseInput } from '@/server/actions/run-action';
 import { parseWithUploads } from '@/server/actions/uploads';
 import { apiRoute } from '@/server/http/api';
+import { formFingerprint, idempotencyScope, idempotentJson } from '@/server/http/idempotency';
 import { withUploads } from '@/server/services/attachments';
 import { addMessage } from '@/server/services/ticket-messages';
 
-/** JSON, or multipart/form-data with the same fields plus `attachments` files. */
-async function readMessage(request: Request, ticketId: string): Promise<{ input: ReturnType<typeof agentMessageSchema.parse>; uploads: UploadCandidate[] }> {
+/** JSON, or multipart/form-data with the same fields plus `attachments` files; `sent` is what an Idempotency-Key's hash covers. */
+async function readMessage(request: Request, ticketId: string): Promise<{ input: ReturnType<typeof agentMessageSchema.parse>; uploads: UploadCandidate[]; sent: unknown }> {
   if (request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
     const form = await request.formData().catch(() => {
       throw new ServiceError('invalid', 'The multipart body could not be read. Send fields "body" and "visibility", and files as "attachments".');
     });
-    return parseWithUploads(agentMessageSchema, form, { ticketId });
+    return { ...(await parseWithUploads(agentMessageSchema, form, { ticketId })), sent: () => formFingerprint(form) };
   }
   let body: unknown;
   try {
@@ -24,30 +24,32 @@ async function readMessage(request: Request, ticketId: string): Promise<{ input:
   } catch {
     throw new ServiceError('invalid', 'Send a JSON object, like { "body": "Thanks, fixed.", "visibility": "public" }.');
   }
-  return { input: parseInput(agentMessageSchema, { ...(body as object), ticketId }), uploads: [] };
+  return { input: parseInput(agentMessageSchema, { ...(body as object), ticketId }), uploads: [], sent: body };
 }
 
 /**
  * Adds a public reply or an internal note as the caller: `{ "body": "…", "visibility": "public" | "internal",
  * "status"?: "solved" }`, as JSON or as multipart with files in `attachments`. Replies and notes never
- * conflict (no version); the same rules as the ticket page.
+ * conflict (no version); the same rules as the ticket page. With an Idempotency-Key, a retry gets the first
+ * answer (Idempotent-Replayed: true) and posts nothing.
  */
 export const POST = apiRoute<{ id: string }>('ticket:note', async ({ request, actor, params }) => {
-  const { input, uploads } = await readMessage(request, params.id);
+  const { input, uploads, sent } = await readMessage(request, params.id);
   if (actor.kind !== 'staff') throw new ServiceError('forbidden', 'Only staff can post to a ticket here.');
   if (input.visibility === 'public' && !can(actor, 'ticket:reply')) throw new ServiceError('forbidden', 'Your role cannot reply publicly.');
   if (input.status && !can(actor, 'ticket:update')) throw new ServiceError('forbidden', 'Your role cannot change the status.');
-  const db = await getDb();
-  const { ticket, messageId } = await withUploads(uploads, (attachments) =>
-    addMessage(db, {
-      ticketId: input.ticketId,
-      body: input.body,
-      authorKind: 'agent',
-      authorUserId: actor.id,
-      visibility: input.visibility,
-      setStatus: input.status,
-      attachments,
-    }),
-  );
-  return NextResponse.json({ message_id: messageId, attachments: uploads.length, ticket: { id: ticket.id, status: ticket.status, version: ticket.version } }, { status: 201 });
+  return idempotentJson(await getDb(), request, { scope: idempotencyScope.actor(actor), body: sent }, async (db) => {
+    const { ticket, messageId } = await withUploads(uploads, (attachments) =>
+      addMessage(db, {
+        ticketId: input.ticketId,
+        body: input.body,
+        authorKind: 'agent',
+        authorUserId: actor.id,
+        visibility: input.visibility,
+        setStatus: input.status,
+        attachments,
+      }),
+    );
+    return { status: 201, body: { message_id: messageId, attachments: uploads.length, ticket: { id: ticket.id, status: ticket.status, version: ticket.version } } };
+  });
 });
