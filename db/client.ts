@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { executorForPglite, postgresExecutor } from './queue-sql';
 import { installQueueSchema } from './queue-schema';
+import { asUnavailable } from './unavailable';
 
 export type Schema = typeof schema;
 /** A database or a transaction: services accept either, so they compose inside one transaction. */
@@ -146,14 +147,16 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
 const globalForDb = globalThis as unknown as { __touchpointDb?: Promise<DbHandle> };
 
 /**
- * The app's shared handle. A failed start is not cached: the next request tries again.
+ * The app's shared handle. A failed start is not cached: the next request (or the boot loop in
+ * server/startup.ts) tries again. A database that cannot be reached fails as DatabaseUnavailableError,
+ * so pages and routes answer "unavailable" rather than a bare 500.
  * One process per PGlite directory: two processes on one directory silently diverge.
  */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.__touchpointDb) {
     globalForDb.__touchpointDb = openDatabase().catch((error: unknown) => {
       globalForDb.__touchpointDb = undefined;
-      throw error;
+      throw asUnavailable(error);
     });
   }
   return globalForDb.__touchpointDb;

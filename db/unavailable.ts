@@ -2,9 +2,8 @@
  * "The database cannot be reached right now", told apart from every other failure, so an outage answers
  * 503 with Retry-After (and pages say "we'll be right back") instead of looking like a bug.
  */
-
-/** Set as the error's `digest`: Next passes it to the client error boundary, which has no message in production. */
-export const DATABASE_UNAVAILABLE_DIGEST = 'TP_DATABASE_UNAVAILABLE';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/errors';
+import { noteDatabaseDown } from './availability';
 
 /** How long clients are told to wait: a Postgres restart takes a few seconds, and hammering it helps nobody. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -50,7 +49,8 @@ function codeOf(error: object): string | undefined {
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  if (error instanceof DatabaseUnavailableError) return true;
+  // By digest, not instanceof: each Next bundle (instrumentation, routes, pages) has its own class.
+  if ((error as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST) return true;
   const code = codeOf(error);
   if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   const nested = [(error as { cause?: unknown }).cause, ...((error as { errors?: unknown[] }).errors ?? [])];
@@ -66,7 +66,12 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** Rethrows a database outage as DatabaseUnavailableError (so pages show "we'll be right back"); anything else as is. */
+/**
+ * A database outage as DatabaseUnavailableError (so pages show "we'll be right back"), noted for proxy.ts;
+ * anything else as it is.
+ */
 export function asUnavailable(error: unknown): unknown {
-  return !(error instanceof DatabaseUnavailableError) && isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+  if (!isDatabaseUnavailable(error)) return error;
+  noteDatabaseDown();
+  return (error as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST ? error : new DatabaseUnavailableError(error);
 }

@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'ticket_closed'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  /** The database cannot be reached (restart, outage): nothing was done, and trying again shortly will work. */
+  | 'unavailable';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -18,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   ticket_closed: 409,
   payload_too_large: 413,
+  unavailable: 503,
 };
 
 export class ServiceError extends Error {
@@ -40,3 +43,9 @@ export class ServiceError extends Error {
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode | 'internal'; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * The `digest` of the error a page throws while the database is unavailable (db/unavailable.ts). Next
+ * passes an error's own digest to the client error boundary, which gets no message in production.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = 'TP_DATABASE_UNAVAILABLE';
