@@ -5,8 +5,8 @@
  * initdb in a fresh temp directory, then the postmaster on a free loopback port with its socket in that
  * directory. initdb and postgres refuse to run as root (CI runs as root), so there the binaries run as the
  * `postgres` OS user through `runuser`, in a directory handed to that user. pg_ctl detaches the postmaster
- * into a session of its own, so it is tracked by the pid in postmaster.pid, and an exit hook kills it and
- * removes the directory even when the test process dies early.
+ * into a session of its own, so it is tracked by the pid in postmaster.pid, and an exit and signal hook
+ * kills it and removes the directory even when the test process is interrupted.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { onProcessEnd } from './on-process-end';
 
 const run = promisify(execFile);
 
@@ -108,8 +109,8 @@ export async function createThrowawayPostgres(options: ThrowawayOptions = {}): P
   let removed = false;
   let lastPid: number | undefined;
 
-  // Whatever happens to the test process, the postmaster and its files go with it.
-  const onExit = () => {
+  // Whatever happens to the test process (Ctrl-C included), the postmaster and its files go with it.
+  const cleanUp = () => {
     const pid = readPostmasterPid(dataDir) ?? lastPid;
     if (pid && alive(pid)) {
       try {
@@ -120,7 +121,7 @@ export async function createThrowawayPostgres(options: ThrowawayOptions = {}): P
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
-  process.once('exit', onExit);
+  const forgetCleanUp = onProcessEnd(cleanUp);
 
   const exec = async (bin: string, args: string[], timeoutMs = 60_000) => {
     const [command, argv] = asPostgresUser(bin, args);
@@ -187,8 +188,8 @@ export async function createThrowawayPostgres(options: ThrowawayOptions = {}): P
       removed = true;
       const pid = readPostmasterPid(dataDir);
       if (pid && alive(pid)) await instance.stop('immediate').catch(() => process.kill(pid, 'SIGKILL'));
-      process.off('exit', onExit);
-      onExit();
+      forgetCleanUp();
+      cleanUp();
     },
   };
   return instance;
