@@ -63,11 +63,13 @@ const REPORTING_SETTINGS = {
  *   after 2 s, so a request during an outage answers 503 within 2 s instead of hanging for the 30 s default.
  * - backoff at most 0.5 s between reconnect attempts (the default grows to 20 s), so the pool is back
  *   within half a second of Postgres accepting connections again.
- * - query_timeout (postgres.js's own deadline, a little past statement_timeout): the server ends slow
- *   statements itself; this only fires when the server cannot answer at all (a half-open connection after
- *   a network failure), which no server-side timeout can catch. Cursors and streams are exempt.
+ * - query_timeout (postgres.js's own deadline): the server ends slow statements itself; this is the
+ *   backstop for when it cannot answer at all (a half-open connection after a network failure), which no
+ *   server-side timeout can catch and TCP notices only after many minutes. 60 s for OLTP, not 12: the
+ *   metric rollup rebuild after a time-zone change lifts its own statement_timeout and may take tens of
+ *   seconds on a large workspace. 35 s for reporting, just past its statement_timeout. Cursors are exempt.
  * - cancel_timeout 2 s: after query_timeout the query is cancelled; a connection that cannot even take
- *   the cancel is closed 2 s later, so a request stuck on a dead link ends by about 14 s.
+ *   the cancel is closed 2 s later.
  * - keep_alive 30 s: the kernel starts probing an idle connection after 30 s, to find dead peers.
  * - idle_timeout 60 s / max_lifetime 30 min: idle connections are closed rather than kept across a restart
  *   to fail on first use, and none lives forever (memory of prepared statements on the server).
@@ -80,7 +82,7 @@ const POOL_OPTIONS = {
   max_lifetime: 30 * 60,
   cancel_timeout: 2,
 } as const;
-const OLTP_QUERY_TIMEOUT_SECONDS = 12;
+const OLTP_QUERY_TIMEOUT_SECONDS = 60;
 const REPORTING_QUERY_TIMEOUT_SECONDS = 35;
 
 export function pgliteClient(dataDir?: string): PGlite {
@@ -99,9 +101,10 @@ export function pgliteHandle(client: PGlite): DbHandle {
   };
 }
 
-export function postgresHandle(url: string, options: { max?: number; reporting?: boolean } = {}): DbHandle {
+/** queryTimeoutSeconds: only for tests that prove the deadline without waiting a minute. */
+export function postgresHandle(url: string, options: { max?: number; reporting?: boolean; queryTimeoutSeconds?: number } = {}): DbHandle {
   const connection = options.reporting ? REPORTING_SETTINGS : OLTP_SETTINGS;
-  const query_timeout = options.reporting ? REPORTING_QUERY_TIMEOUT_SECONDS : OLTP_QUERY_TIMEOUT_SECONDS;
+  const query_timeout = options.queryTimeoutSeconds ?? (options.reporting ? REPORTING_QUERY_TIMEOUT_SECONDS : OLTP_QUERY_TIMEOUT_SECONDS);
   const client = postgres(url, { ...POOL_OPTIONS, query_timeout, max: options.max ?? 10, onnotice: () => {}, connection });
   return {
     db: drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db,

@@ -7,7 +7,7 @@ import { logger } from '@/lib/logger';
 import { bootStatus } from './boot-state';
 
 /** Health answers within 1 s whatever the database does: the check gives up at this point. */
-export const READINESS_DEADLINE_MS = 800;
+export const READINESS_DEADLINE_MS = 600;
 
 export type Readiness =
   | { ready: true; kind: string; latencyMs: number }
