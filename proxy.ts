@@ -1,9 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseDownSince } from '@/db/availability';
+import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/http/outage-page';
 
 /**
  * Every request gets a request id (for the logs) and the security headers: a nonce-based CSP,
  * frame-ancestors, a referrer policy and nosniff. Authorization is NOT done here: each page,
  * action and route checks the session itself.
+ *
+ * While this process knows the database is unreachable (db/availability.ts), a page navigation gets the
+ * "we'll be right back" page with 503 and Retry-After straight away, instead of a render that fails with
+ * a 500. The proxy runs in the server's own Node process (Next 16's default), so it sees that note.
  */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -28,7 +34,10 @@ export function proxy(request: NextRequest) {
   // Next reads the CSP from the request to put the nonce on its own scripts.
   requestHeaders.set('content-security-policy', csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response =
+    databaseDownSince() !== null && isPageRequest(request)
+      ? new NextResponse(request.method === 'HEAD' ? null : outagePageHtml(), { status: 503, headers: OUTAGE_PAGE_HEADERS })
+      : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);
   response.headers.set('x-content-type-options', 'nosniff');

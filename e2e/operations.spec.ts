@@ -16,3 +16,13 @@ test('health answers 200 with the database status', async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', status: 'up' } });
 });
+
+test('liveness and readiness are separate probes for load balancers', async ({ request }) => {
+  const live = await request.get('/api/health/live');
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toMatchObject({ status: 'ok' });
+  const ready = await request.get('/api/health/ready');
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', status: 'up' } });
+  expect(ready.headers()['cache-control']).toBe('no-store');
+});

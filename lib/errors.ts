@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'ticket_closed'
   | 'payload_too_large'
   /** An Idempotency-Key sent again with a different request. */
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  /** The database cannot be reached (restart, outage): nothing was done, and trying again shortly will work. */
+  | 'unavailable';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -21,6 +23,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ticket_closed: 409,
   payload_too_large: 413,
   idempotency_key_reused: 422,
+  unavailable: 503,
 };
 
 export class ServiceError extends Error {
@@ -43,3 +46,9 @@ export class ServiceError extends Error {
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode | 'internal'; message: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * The `digest` of the error a page throws while the database is unavailable (db/unavailable.ts). Next
+ * passes an error's own digest to the client error boundary, which gets no message in production.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = 'TP_DATABASE_UNAVAILABLE';

@@ -4,10 +4,15 @@
 //   unit (PGlite)    vitest run, TEST_DATABASE_URL removed
 //   unit (Postgres)  vitest run again with TEST_DATABASE_URL, when it is set
 //   e2e              next build (unless TP_SKIP_BUILD=1 and .next/BUILD_ID exists), then playwright test
+//   fault (postgres) vitest -c vitest.fault.config.ts: a throwaway Postgres cluster of its own, stopped,
+//                    crashed and restarted under load, against the e2e build (needs the Postgres binaries)
+//   bench (2k)       the benchmark at a tiny size, when TEST_DATABASE_URL is set
 //
 // Counts come from the JSON reports, not from exit codes; a stage that fails without a readable report
 // (or exits non-zero although its report shows no failure) counts as one failure.
-// Flags: --only=unit | --only=e2e.
+// One Ctrl-C (or SIGTERM) stops the running stage's whole process group and skips the stages after it;
+// a second one kills what is left at once.
+// Flags: --only=unit | --only=e2e | --only=fault.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,13 +27,13 @@ const RESULTS = path.join(root, 'test-results');
 
 const onlyArg = process.argv.slice(2).find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length) : undefined;
-if (only && only !== 'unit' && only !== 'e2e') {
-  console.error(`Unknown ${onlyArg}: use --only=unit or --only=e2e`);
+if (only && !['unit', 'e2e', 'fault'].includes(only)) {
+  console.error(`Unknown ${onlyArg}: use --only=unit, --only=e2e or --only=fault`);
   process.exit(2);
 }
 const unknown = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
 if (unknown.length) {
-  console.error(`Unknown arguments: ${unknown.join(' ')} (accepted: --only=unit, --only=e2e)`);
+  console.error(`Unknown arguments: ${unknown.join(' ')} (accepted: --only=unit, --only=e2e, --only=fault)`);
   process.exit(2);
 }
 
@@ -41,20 +46,45 @@ function baseEnv(overrides = {}) {
   return env;
 }
 
+/** Set by the first Ctrl-C / SIGTERM: the running stage is stopped and no further stage starts. */
+let interrupted = null;
+let current = null;
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal); // the stage's whole process group: its workers and servers too
+  } catch {
+    child.kill(signal);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) {
+      if (current) signalGroup(current, 'SIGKILL');
+      return;
+    }
+    interrupted = signal;
+    console.error(`\n${signal}: stopping the running stage; no further stage will start (again to kill at once).`);
+    if (current) signalGroup(current, signal);
+  });
+}
+
 function run(command, args, env) {
+  if (interrupted) return Promise.resolve(130);
   return new Promise((resolve) => {
     console.log(`\n$ ${path.relative(root, command) || command} ${args.join(' ')}`);
-    const child = spawn(command, args, { stdio: 'inherit', env, cwd: root });
-    const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+    // detached: a process group of its own, so a signal reaches every process of the stage exactly once
+    // (a terminal's Ctrl-C goes to our group only, and we pass it on).
+    const child = spawn(command, args, { stdio: 'inherit', env, cwd: root, detached: true });
+    current = child;
     child.on('error', (error) => {
       console.error(`Could not start ${command}: ${error.message}`);
+      current = null;
       resolve(127);
     });
     child.on('close', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
+      current = null;
       resolve(code ?? (signal ? 128 : 1));
     });
   });
@@ -200,6 +230,31 @@ async function e2eStage() {
 }
 
 /**
+ * The fault suite: its own throwaway Postgres cluster (never the shared one), stopped, crashed and
+ * restarted under load, with the built app in front of it. Reuses the e2e build, or builds once itself.
+ */
+async function faultStage() {
+  const startedAt = Date.now();
+  const pgBin = process.env.TP_PG_BIN || '/usr/lib/postgresql/15/bin';
+  if (!fs.existsSync(path.join(pgBin, 'initdb'))) {
+    console.error(`\nfault (postgres): no Postgres binaries in ${pgBin} (apt-get install postgresql, or set TP_PG_BIN).`);
+    record('fault (postgres)', { passed: 0, failed: 1, skipped: 0 }, 'n/a', startedAt, 'no postgres binaries');
+    return;
+  }
+  const env = baseEnv({ DATABASE_URL: undefined, DATABASE_READ_URL: undefined });
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    const code = await run(bin('next'), ['build'], env);
+    if (code !== 0) {
+      record('fault (build)', { passed: 0, failed: 1, skipped: 0 }, code, startedAt, 'build failed');
+      return;
+    }
+  }
+  const reportFile = path.join(RESULTS, 'vitest-fault.json');
+  const args = ['run', '-c', 'vitest.fault.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.relative(root, reportFile)}`];
+  await reportedStage('fault (postgres)', bin('vitest'), args, env, reportFile, countVitest);
+}
+
+/**
  * The benchmark at a tiny size, to prove it works (never a timed test): it needs Postgres, so it runs when
  * TEST_DATABASE_URL is set, on its own database next to the test one, reusing the e2e build.
  */
@@ -219,11 +274,22 @@ async function benchStage() {
 
 fs.mkdirSync(RESULTS, { recursive: true });
 const startedAt = Date.now();
-if (only !== 'e2e') await unitStages();
-if (only !== 'unit') await e2eStage();
-if (only !== 'unit') await benchStage();
+const stages = [
+  ['unit', unitStages],
+  ['e2e', e2eStage],
+  ['fault', faultStage],
+  ['e2e', benchStage],
+];
+for (const [group, stage] of stages) {
+  if (interrupted) break;
+  if (!only || only === group) await stage();
+}
 
 console.log(`\nStages (${((Date.now() - startedAt) / 1000).toFixed(1)}s):\n${stageLog.join('\n')}`);
+if (interrupted) {
+  console.log(`Interrupted (${interrupted}): the stages after the running one did not start.`);
+  totals.failed += 1;
+}
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exitCode = totals.failed > 0 ? 1 : 0;
+process.exitCode = interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : totals.failed > 0 ? 1 : 0;

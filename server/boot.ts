@@ -1,4 +1,5 @@
 import { getDbHandle, type DbKind } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { logger } from '@/lib/logger';
 import { applyRateLimitPreset } from '@/server/services/preset-settings';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '@/server/seed/demo';
@@ -12,7 +13,8 @@ export interface BootResult {
 /**
  * Opens (and migrates) the app's database once per process, then seeds the demo workspace when it is
  * empty: always on the embedded PGlite unless TP_DEMO_SEED=0, and on Postgres only with TP_DEMO_SEED=1.
- * A failed seed is logged and does not stop the app; a failed migration does.
+ * A failed seed is logged and does not stop the app; a failed migration, or the database going away,
+ * fails this boot, and server/startup.ts tries again.
  */
 export async function bootDatabase(): Promise<BootResult> {
   const started = Date.now();
@@ -36,6 +38,7 @@ export async function bootDatabase(): Promise<BootResult> {
     );
     return { kind: handle.kind, seeded };
   } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error; // the database went away mid-seed: start-up tries again
     logger.error({ err: error }, 'demo seed failed');
     console.error(`[touchpoint] ${handle.kind} database ready, but seeding the demo data failed: ${(error as Error).message}`);
     return { kind: handle.kind, seeded: false };

@@ -3,3 +3,4 @@
  * and pass the handle to server/queries (reads) and server/services (writes).
  */
 export { getDb, getDbHandle, getReportingDb, type Db } from '@/db/client';
+export { asUnavailable, isDatabaseUnavailable } from '@/db/unavailable';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { AvailabilitySwitch } from '@/components/shell/availability-switch';
-import { getDb } from '@/server/db';
+import { asUnavailable, getDb } from '@/server/db';
 import { isStaffAvailable } from '@/server/queries/staff';
 import { StaffShell } from '@/components/shell/staff-shell';
 import { can } from '@/lib/domain/permissions';
@@ -22,9 +22,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     { href: '/macros', label: 'Macros' },
     ...(can(actor, 'settings:manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];
+  // A database outage here shows the "we'll be right back" page (app/error.tsx), not a generic error.
+  const available = await isStaffAvailable(await getDb(), actor.id).catch((error: unknown) => {
+    throw asUnavailable(error);
+  });
   return (
     <StaffShell user={actor} nav={nav} signOut={<SignOutButton redirectTo="/login" />}
-      headerExtra={<AvailabilitySwitch available={await isStaffAvailable(await getDb(), actor.id)} />}>
+      headerExtra={<AvailabilitySwitch available={available} />}>
       {children}
     </StaffShell>
   );

@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { logger } from '@/lib/logger';
 import { ServiceError, type ActionResult } from '@/lib/errors';
+import { outageFailure } from '../unavailable';
 
 /** Form fields as a plain object; repeated names become arrays. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -29,7 +30,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 /**
  * The one wrapper every server action returns through: expected failures become a result the form
- * shows; anything else is logged once, with the request id, and shown as a generic error.
+ * shows (a database outage too: "temporarily unavailable, try again", never a throw); anything else is
+ * logged once, with the request id, and shown as a generic error.
  */
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -40,6 +42,8 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
       return { ok: false, code: error.code, message: error.message, fieldErrors: error.details?.fieldErrors };
     }
     const requestId = (await headers()).get('x-request-id');
+    const outage = outageFailure(error, { requestId });
+    if (outage) return { ok: false, code: outage.code, message: outage.message };
     logger.error({ err: error, requestId }, 'server action failed');
     return { ok: false, code: 'internal', message: 'Something went wrong on our side. Please try again in a moment.' };
   }

@@ -1,6 +1,8 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { isDatabaseUnavailable } from '@/db/unavailable';
+import { UNAVAILABLE_MESSAGE } from '../unavailable';
 import { clientIp } from '../http/client-ip';
 import { setAvailability } from '../services/round-robin';
 import { checkSignIn, type AccountKind } from './sign-in';
@@ -26,7 +28,13 @@ function credentialsFor(kind: AccountKind) {
     name: kind === 'staff' ? 'Staff' : 'Customer',
     credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
     async authorize(credentials, req) {
-      const result = await checkSignIn(await getDb(), kind, credentials, clientIp(req.headers ?? {}));
+      let result: Awaited<ReturnType<typeof checkSignIn>>;
+      try {
+        result = await checkSignIn(await getDb(), kind, credentials, clientIp(req.headers ?? {}));
+      } catch (error) {
+        // Never the driver's message (it carries the SQL): during an outage, say so, and that it is brief.
+        throw isDatabaseUnavailable(error) ? new Error(UNAVAILABLE_MESSAGE) : error;
+      }
       // next-auth hands a thrown message to the client as `error`: that is how the person sees it.
       if (!result.ok) throw new Error(result.message);
       return { id: `${kind}:${result.id}`, kind };

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
+import { asUnavailable } from '@/db/unavailable';
 import { customers, users } from '@/db/schema';
 import { preparedPerDb } from '@/server/queries/prepared';
 import { can, type Actor, type CustomerActor, type Permission, type StaffActor } from '@/lib/domain/permissions';
@@ -45,11 +46,18 @@ export async function loadActor(db: Db, account: { kind: AccountKind; id: number
   return { kind: 'customer', id: c.id, name: c.name, email: c.email, emailVerified: c.emailVerifiedAt !== null };
 }
 
-/** The signed-in actor for this request, or null. Cached per request. */
+/**
+ * The signed-in actor for this request, or null. Cached per request. Every page reads it first, so a
+ * database outage surfaces here as DatabaseUnavailableError, whose digest the error page recognises.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const account = await readSessionAccount(await cookies());
   if (!account) return null;
-  return loadActor(await getDb(), account);
+  try {
+    return await loadActor(await getDb(), account);
+  } catch (error) {
+    throw asUnavailable(error);
+  }
 });
 
 /** For actions and route handlers: the actor, if they hold the permission; otherwise a ServiceError. */

@@ -5,6 +5,7 @@ import { HTTP_STATUS, ServiceError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { getActor } from '../auth/session';
 import { staffForToken } from '../services/api-tokens';
+import { outageFailure } from '../unavailable';
 
 /** JSON errors for the API: `{ error: { code, message, details? } }` with the matching status. */
 export function apiError(error: ServiceError): NextResponse {
@@ -32,7 +33,9 @@ export async function apiActor(request: Request): Promise<Actor | null> {
 
 /**
  * Wraps an API route: authenticates, checks the permission, runs the handler and turns every
- * expected failure into a JSON error. Unexpected ones are logged once and answered with a generic 500.
+ * expected failure into a JSON error. A database outage is one of them: 503 `unavailable` with
+ * Retry-After, so clients wait and retry instead of reporting a bug. Unexpected failures are logged once
+ * and answered with a generic 500.
  */
 export function apiRoute<C>(
   permission: Permission,
@@ -46,7 +49,10 @@ export function apiRoute<C>(
       return await handler({ request, actor, params: await context.params });
     } catch (error) {
       if (error instanceof ServiceError) return apiError(error);
-      logger.error({ err: error, requestId: request.headers.get('x-request-id'), url: request.url }, 'api request failed');
+      const context = { requestId: request.headers.get('x-request-id'), url: request.url };
+      const outage = outageFailure(error, context);
+      if (outage) return apiError(outage);
+      logger.error({ err: error, ...context }, 'api request failed');
       return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
     }
   };

@@ -4,12 +4,14 @@ import { logger } from '@/lib/logger';
 import type { CustomerActor } from '@/lib/domain/permissions';
 import { getActor } from '../auth/session';
 import type { PortalTicket } from '../queries/portal';
+import { outageFailure } from '../unavailable';
 import { apiError } from './api';
 
 /**
  * Wraps a portal JSON route: every expected failure is `{ error: { code, message, details? } }` with
- * its status (404 for anything the caller may not see, 429 with Retry-After past a limit), and an
- * unexpected one is logged and answered with a generic 500.
+ * its status (404 for anything the caller may not see, 429 with Retry-After past a limit, 503 with
+ * Retry-After while the database is unavailable), and an unexpected one is logged and answered with a
+ * generic 500.
  */
 export function portalRoute<C>(handler: (ctx: { request: Request; params: C }) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
@@ -17,7 +19,10 @@ export function portalRoute<C>(handler: (ctx: { request: Request; params: C }) =
       return await handler({ request, params: await context.params });
     } catch (error) {
       if (error instanceof ServiceError) return apiError(error);
-      logger.error({ err: error, requestId: request.headers.get('x-request-id'), url: request.url }, 'portal api request failed');
+      const context = { requestId: request.headers.get('x-request-id'), url: request.url };
+      const outage = outageFailure(error, context);
+      if (outage) return apiError(outage);
+      logger.error({ err: error, ...context }, 'portal api request failed');
       return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
     }
   };

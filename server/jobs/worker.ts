@@ -28,9 +28,14 @@ export function jobHandlers(db: Db, clock: () => Date = () => new Date()) {
   } as Record<string, (job: PgBoss.Job<never>) => Promise<void>>;
 }
 
-/** A pg-boss on the app's database: its own small pool on Postgres, the one PGlite client otherwise. */
+/**
+ * A pg-boss on the app's database: its own small pool on Postgres, the one PGlite client otherwise. Its pg
+ * pool gets the app's connect timeout (2 s; pg's default is none, so a connect to an unreachable host would
+ * hang) and a statement timeout; pg-boss retries its polling after a failure, so it resumes by itself.
+ */
 export function bossFor(handle: DbHandle, options: { worker: boolean }): PgBoss {
-  const connection = 'url' in handle.queue ? { connectionString: handle.queue.url, max: 3 } : { db: executorForPglite(handle.queue.pglite) };
+  const pgPool = { max: 3, connectionTimeoutMillis: 2_000, statement_timeout: 30_000 };
+  const connection = 'url' in handle.queue ? { connectionString: handle.queue.url, ...pgPool } : { db: executorForPglite(handle.queue.pglite) };
   return new PgBoss({ ...connection, supervise: options.worker, schedule: options.worker, migrate: true });
 }
 

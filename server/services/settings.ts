@@ -28,7 +28,14 @@ export async function updateSettings(db: Db, patch: Partial<WorkspaceSettings>):
   });
 }
 
-/** Recomputes metric_rollup from the tickets, with its days in `timeZone` (migration 0010). */
+/**
+ * Recomputes metric_rollup from the tickets, with its days in `timeZone` (migration 0010). Maintenance,
+ * not OLTP: every ticket is read, which on a large workspace takes longer than the pool's 10 s
+ * statement_timeout, so the timeout is lifted for this transaction only.
+ */
 export async function rebuildMetricRollup(db: Db, timeZone: string): Promise<void> {
-  await db.execute(sql`select metric_rollup_rebuild(${timeZone})`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(sql`select metric_rollup_rebuild(${timeZone})`);
+  });
 }
