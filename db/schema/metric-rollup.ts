@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, smallint, date, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, smallint, date, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Every figure of METRICS.md, summed per local day (in the workspace time zone) and per group value, so
@@ -39,7 +39,8 @@ export const metricRollupDelta = pgTable(
   {
     figure: smallint().notNull(),
     dim: smallint().notNull(),
-    day: date().notNull(),
+    /** The figure's event time: folded into the local day of the rollup's time zone when it is folded. */
+    at: timestamp({ withTimezone: true }).notNull(),
     key: text().notNull(),
     n: integer().notNull(),
     s1: integer().notNull(),
@@ -47,7 +48,7 @@ export const metricRollupDelta = pgTable(
     s3: integer().notNull(),
     s4: integer().notNull(),
   },
-  (t) => [index('metric_rollup_delta_slice_idx').on(t.figure, t.dim, t.day)],
+  (t) => [index('metric_rollup_delta_slice_idx').on(t.figure, t.dim, t.at)],
 );
 
 /** The time zone the rollup's days are in (one row): the workspace's, kept equal by updateSettings. */

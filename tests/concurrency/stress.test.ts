@@ -34,7 +34,8 @@ const EXPECTED_CODES = new Set(['conflict', 'ticket_closed', 'invalid']);
 
 /**
  * The reliability probe's load on real Postgres: 20 writers on 20 tickets and 5 on one shared ticket, beside
- * portal submissions, merges, bulk edits and imports for the same customers, while the worker's fold runs.
+ * portal submissions, merges, bulk edits and imports for the same customers, while the worker's fold and
+ * `metrics:rebuild` run.
  * Every kind of write, for 60 s: no write may fail for contention (no deadlock, no serialization failure,
  * nothing but the refusals above), and afterwards the rollup and every ticket's facts equal a fresh
  * computation from the tickets and their events.
@@ -165,6 +166,14 @@ describe.runIf(requiresPostgres)(`${SECONDS} s of concurrent writes of every kin
       }
     }
 
+    /** `metrics:rebuild` beside the traffic: it must neither undo a live write nor count one twice. */
+    async function rebuilder(): Promise<void> {
+      while (running()) {
+        await attempt('metrics rebuild', () => rebuildMetrics(db));
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
+
     /** The worker's fold, more often than in production, so folds meet writes. */
     async function folder(): Promise<void> {
       while (running()) {
@@ -180,13 +189,14 @@ describe.runIf(requiresPostgres)(`${SECONDS} s of concurrent writes of every kin
       merger(),
       bulkEditor(),
       importer(),
+      rebuilder(),
       folder(),
     ]);
 
     const writes = [...counts.values()].reduce((a, b) => a + b, 0);
     console.info(`stress: ${writes} writes in ${SECONDS} s`, Object.fromEntries(counts));
     expect(unexpected).toEqual([]);
-    for (const kind of ['edit stage+touchpoint', 'edit status+priority', 'reply with status', 'note', 'customer reply', 'portal submission', 'merge', 'bulk status', 'import']) {
+    for (const kind of ['edit stage+touchpoint', 'edit status+priority', 'reply with status', 'note', 'customer reply', 'portal submission', 'merge', 'bulk status', 'import', 'metrics rebuild']) {
       expect(counts.get(kind) ?? 0, kind).toBeGreaterThan(0);
     }
 

@@ -31,19 +31,21 @@ interface Context {
 
 /**
  * A figure's rollup rows for the covered days: counts and flag sums per day and group, from the base plus
- * the deltas not folded into it yet (migration 0017).
+ * the deltas not folded into it yet (migration 0017), which carry instants and fall on days here.
  */
-function rollupRows(def: FigureDef, { q, slice, days }: Context): SQL {
+function rollupRows(def: FigureDef, { q, slice, days, timeZone }: Context): SQL {
   const g = q.group_by ? sql`r.key` : sql`null::text`;
   const bucket = q.interval ? sql`date_trunc(${q.interval}, r.day::timestamp)` : sql`null::timestamp`;
-  const where = sql`figure = ${def.code} and dim = ${slice!.dim} and day >= ${days!.first}::date and day < ${days!.end}::date
-      ${slice!.key ? sql`and key = ${slice!.key}` : sql``}`;
+  const slot = sql`figure = ${def.code} and dim = ${slice!.dim} ${slice!.key ? sql`and key = ${slice!.key}` : sql``}`;
   // A day and group whose tickets all moved to another group sums to n = 0: it is no group any more.
   return sql`select ${g} as g, ${bucket} as bucket, r.n, r.s1, r.s2, r.s3, r.s4, null::int as v, null::int as v2
     from (
       select key, day, sum(n)::int as n, sum(s1)::int as s1, sum(s2)::int as s2, sum(s3)::int as s3, sum(s4)::int as s4
-      from (select key, day, n, s1, s2, s3, s4 from metric_rollup where ${where}
-            union all select key, day, n, s1, s2, s3, s4 from metric_rollup_delta where ${where}) parts
+      from (select key, day, n, s1, s2, s3, s4 from metric_rollup
+              where ${slot} and day >= ${days!.first}::date and day < ${days!.end}::date
+            union all
+            select key, (at at time zone ${timeZone})::date, n, s1, s2, s3, s4 from metric_rollup_delta
+              where ${slot} and at >= ${ts(days!.start)} and at < ${ts(days!.stop)}) parts
       group by key, day
       having sum(n) > 0
     ) r`;
@@ -217,7 +219,8 @@ export async function rollupDrift(db: Db): Promise<number> {
     ), stored as (
       select figure, dim, day, key, sum(n)::int as n, sum(s1)::int as s1, sum(s2)::int as s2, sum(s3)::int as s3, sum(s4)::int as s4
       from (select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup
-            union all select figure, dim, day, key, n, s1, s2, s3, s4 from metric_rollup_delta) parts
+            union all select figure, dim, (at at time zone metric_rollup_time_zone())::date, key, n, s1, s2, s3, s4
+              from metric_rollup_delta) parts
       group by 1, 2, 3, 4
       having sum(n) <> 0 or sum(s1) <> 0 or sum(s2) <> 0 or sum(s3) <> 0 or sum(s4) <> 0
     )

@@ -11,7 +11,7 @@ import { at, seedPeople } from '../fixtures';
  * field's rows and then waited for the other's: Postgres killed one with "deadlock detected". Appending
  * deltas locks nothing another writer needs. Real Postgres only: PGlite has one connection.
  */
-describe.runIf(requiresPostgres)('rollup writes never deadlock (postgres)', () => {
+describe.runIf(requiresPostgres)('rollup writes never deadlock or wait (postgres)', () => {
   let handle: TestDbHandle;
   let sql: postgres.Sql;
   const ids: number[] = [];
@@ -53,6 +53,26 @@ describe.runIf(requiresPostgres)('rollup writes never deadlock (postgres)', () =
       edit(ids[1], [['touchpoint', 'billing'], ['journey_stage', 'usage']]),
     ]);
     expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
+    expect(await rollupDrift(handle.db)).toBe(0);
+  });
+
+  it('a rollup rebuild holds no writer back, and writes committed during it are counted once', async () => {
+    let rebuilt!: () => void;
+    const rebuildDone = new Promise<void>((resolve) => (rebuilt = resolve));
+    let rebuildRan!: () => void;
+    const rebuildStarted = new Promise<void>((resolve) => (rebuildRan = resolve));
+    // The rebuild's transaction stays open while a writer changes a ticket, then commits.
+    const rebuild = sql.begin(async (tx) => {
+      await tx`select metric_rollup_rebuild(metric_rollup_time_zone())`;
+      rebuildRan();
+      await rebuildDone;
+    });
+    await rebuildStarted;
+    const started = Date.now();
+    await sql`update tickets set journey_stage = 'renewal', touchpoint = 'delivery' where id = ${ids[0]}`;
+    expect(Date.now() - started).toBeLessThan(2000);
+    rebuilt();
+    await rebuild;
     expect(await rollupDrift(handle.db)).toBe(0);
   });
 });
