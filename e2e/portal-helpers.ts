@@ -3,6 +3,9 @@ import { expect, type Page } from '@playwright/test';
 
 /** axe on the current page: no serious or critical violations. */
 export async function expectAccessible(page: Page, label: string) {
+  // A client-side navigation changes the URL before the new page has rendered its <title>: wait for it, so
+  // axe judges the page and not the moment between two pages (seen under load as "document-title").
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
