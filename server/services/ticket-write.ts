@@ -39,21 +39,23 @@ const CUSTOMER_WRITE_LOCK = 7270100;
  * Serializes ticket writes per customer for the rest of the transaction, in customer id order. A first
  * solve checks the customer's later tickets for a re-contact, and a new ticket marks the customer's earlier
  * ones: each must see the other, which row locks on different tickets cannot promise. Taking this before
- * any ticket row lock, always in this order, also means two such writers never deadlock.
+ * any ticket row lock, always in this order, also means two such writers never deadlock. One statement:
+ * Postgres evaluates a volatile function in the select list after the sort, so the locks follow the order.
  */
 export async function lockCustomers(tx: Db, customerIds: readonly number[]): Promise<void> {
-  for (const id of [...new Set(customerIds)].sort((a, b) => a - b)) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CUSTOMER_WRITE_LOCK}, ${id})`);
-  }
+  const ids = `{${[...new Set(customerIds)].join(',')}}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CUSTOMER_WRITE_LOCK}, id) from unnest(${ids}::int[]) id order by id`);
 }
 
 /**
  * Locks tickets for the rest of the transaction, so concurrent writers queue instead of racing: their
- * customers first (lockCustomers), then the rows in id order. Returns the rows in the order asked.
+ * customers first (as lockCustomers, in the same statement that finds them), then the rows in id order.
+ * Returns the rows in the order asked.
  */
 export async function lockTickets(tx: Db, ticketIds: readonly number[]): Promise<TicketRow[]> {
-  const owners = await tx.select({ customerId: tickets.customerId }).from(tickets).where(inArray(tickets.id, [...ticketIds]));
-  await lockCustomers(tx, owners.map((o) => o.customerId));
+  const ids = `{${[...new Set(ticketIds)].join(',')}}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CUSTOMER_WRITE_LOCK}, owner.customer_id)
+    from (select distinct customer_id from tickets where id = any(${ids}::int[])) owner order by owner.customer_id`);
   const rows = await tx.select().from(tickets).where(inArray(tickets.id, [...ticketIds])).orderBy(asc(tickets.id)).for('update');
   return ticketIds.map((id) => {
     const row = rows.find((r) => r.id === id);
