@@ -18,3 +18,4 @@ export * from './macros';
 export * from './ticket-links';
 export * from './idempotency-keys';
 export * from './audit-log';
+export * from './auth-sessions';
