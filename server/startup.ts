@@ -1,6 +1,7 @@
 import { logger } from '@/lib/logger';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { resolveAuthSecret } from './auth/secret';
+import { parseTrustProxy } from './http/trust-proxy';
 import { getDbHandle } from '@/db/client';
 import { bootDatabase } from './boot';
 import { bootStatus, markBootFailed, markBootReady } from './boot-state';
@@ -30,6 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startServer(): Promise<void> {
   try {
     process.env.NEXTAUTH_SECRET = resolveAuthSecret();
+    parseTrustProxy(process.env.TRUST_PROXY); // a value we cannot read would silently mis-key every rate limit
   } catch (error) {
     logger.fatal({ err: error }, 'refusing to start');
     console.error(`\nTouchpoint cannot start: ${(error as Error).message}\n`);

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { Actor } from '@/lib/domain/permissions';
+import { PEER_HEADER, peerHeaderValue } from '@/server/http/peer-address';
 
 /**
  * The signed-in actor for route handlers and server actions called straight from a test (no Next request):
@@ -31,7 +32,7 @@ export async function mockSession(importOriginal: () => Promise<unknown>) {
 
 export function mockHeaders() {
   return {
-    headers: async () => new Headers({ 'x-forwarded-for': session.ip }),
+    headers: async () => new Headers({ [PEER_HEADER]: peerHeaderValue(session.ip) }),
     cookies: async () => ({ get: () => undefined, getAll: () => [] }),
   };
 }
