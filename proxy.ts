@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseDownSince } from '@/db/availability';
+import { DOWNLOAD_CSP, isDownloadRoute } from '@/lib/http/download-routes';
 import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/http/outage-page';
 
 /**
@@ -38,7 +39,8 @@ export function proxy(request: NextRequest) {
     databaseDownSince() !== null && isPageRequest(request)
       ? new NextResponse(request.method === 'HEAD' ? null : outagePageHtml(), { status: 503, headers: OUTAGE_PAGE_HEADERS })
       : NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('content-security-policy', csp);
+  // File downloads keep their sandboxing policy (lib/http/download-routes.ts): the page policy would replace it.
+  response.headers.set('content-security-policy', isDownloadRoute(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp);
   response.headers.set('x-request-id', requestId);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
