@@ -37,6 +37,9 @@ export async function startServer(): Promise<void> {
     console.error(`\nTouchpoint cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
+  if (process.env.TP_TEST_MAIL_SINK) {
+    console.warn(`[touchpoint] TP_TEST_MAIL_SINK is set: every mail, private links included, is also written to ${process.env.TP_TEST_MAIL_SINK}. For automated tests only; never in production.`);
+  }
   watchForRecovery();
   const first = await attemptBoot();
   if (first !== 'ready') void bootInBackground(first);
