@@ -18,7 +18,6 @@ const underRoute = (pathname: string, routes: readonly string[]) => routes.some(
 export function safeCallbackUrl(value: unknown, fallback: string, routes: readonly string[]): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return fallback;
   // Control characters (tab, CR, LF, NUL…) and backslashes have no place in a path of ours.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   if (!value.startsWith('/') || value.startsWith('//')) return fallback;
   let url: URL;
