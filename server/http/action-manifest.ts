@@ -12,12 +12,15 @@ type Manifest = { node?: Record<string, { filename?: string; exportedName?: stri
 let uploadIds: Set<string> | null = null;
 let readAt = 0;
 
+/** `next build` writes .next/server; `next dev` (Next 16) builds into .next/dev. */
+const manifestFile = () =>
+  path.join(process.cwd(), '.next', ...(process.env.NODE_ENV === 'production' ? [] : ['dev']), 'server', 'server-reference-manifest.json');
+
 function load(): Set<string> {
-  const file = path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json');
   const wanted = new Set<string>(UPLOAD_ACTIONS);
   const ids = new Set<string>();
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile(), 'utf8')) as Manifest;
     for (const [id, entry] of Object.entries(manifest.node ?? {})) {
       if (wanted.has(`${entry.filename}#${entry.exportedName}`)) ids.add(id);
     }
