@@ -5,11 +5,13 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pino', 'pg-boss', 'pg', 'nodemailer'],
   poweredByHeader: false,
   experimental: {
-    // A message takes up to 5 attachments of 10 MB each, and a 1,000-ticket import is a few MB: allow
-    // both, with headroom for multipart overhead, so an oversized file reaches the server and gets a
-    // field error instead of a dropped request. proxy.ts would otherwise silently truncate at 10 MB.
+    // One limit for every server action, so it is the upload actions' (5 files of 10 MB, plus the form):
+    // proxy.ts refuses every other action's body over 1 MB, and routes by their own limits
+    // (lib/http/body-limits.ts, UPLOAD_BODY_LIMIT).
     serverActions: { bodySizeLimit: '55mb' },
-    proxyClientMaxBodySize: '55mb',
+    // Next hands proxy.ts at most this much of a body and silently truncates the rest: one MB more than the
+    // largest limit, so a chunked body past 55 MB is seen as too large rather than cut off.
+    proxyClientMaxBodySize: '56mb',
   },
 };
 

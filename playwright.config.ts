@@ -10,6 +10,8 @@ const baseURL = `http://localhost:${PORT}`;
 // once (workers inherit the runner's environment), so all of them agree on it.
 process.env.TP_E2E_PGLITE_DIR ??= path.join(os.tmpdir(), `tp-e2e-${Date.now()}`);
 const pgliteDir = process.env.TP_E2E_PGLITE_DIR;
+// Mail as customers get it (private links included) for the specs to open: the outbox hides those links.
+process.env.TP_E2E_MAIL_SINK ??= `${pgliteDir}-mail`;
 
 // webServer.env is merged over process.env, so a DATABASE_URL here would reach the server and the e2e
 // suite would run against that database. Drop it, and pass an empty one below so `next start` does not
@@ -68,8 +70,10 @@ export default defineConfig({
         submitPerIp: { limit: 1000, windowSeconds: 60 },
         resetPerIp: { limit: 1000, windowSeconds: 3600 },
       }),
-      // Mail reaches the outbox within a second, so specs that read it wait less.
+      // Mail reaches the outbox (and the test sink) within a second, so specs that read it wait less.
       TP_JOB_POLL_SECONDS: '0.5',
+      // Test-only: every mail, whole, as a file the specs read (server/mail/test-sink.ts). Never in production.
+      TP_TEST_MAIL_SINK: process.env.TP_E2E_MAIL_SINK,
       TP_E2E: '1',
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseDownSince } from '@/db/availability';
+import { DOWNLOAD_CSP, isDownloadRoute } from '@/lib/http/download-routes';
+import { oversizedBodyResponse } from '@/server/http/body-limit';
 import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/http/outage-page';
 
 /**
@@ -11,7 +13,7 @@ import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/htt
  * "we'll be right back" page with 503 and Retry-After straight away, instead of a render that fails with
  * a 500. The proxy runs in the server's own Node process (Next 16's default), so it sees that note.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
   const dev = process.env.NODE_ENV !== 'production';
@@ -34,11 +36,15 @@ export function proxy(request: NextRequest) {
   // Next reads the CSP from the request to put the nonce on its own scripts.
   requestHeaders.set('content-security-policy', csp);
 
+  // Bodies over their route's or action's limit end here with 413 (server/http/body-limit.ts).
+  const oversized = await oversizedBodyResponse(request, request.nextUrl.pathname);
   const response =
-    databaseDownSince() !== null && isPageRequest(request)
+    oversized ??
+    (databaseDownSince() !== null && isPageRequest(request)
       ? new NextResponse(request.method === 'HEAD' ? null : outagePageHtml(), { status: 503, headers: OUTAGE_PAGE_HEADERS })
-      : NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('content-security-policy', csp);
+      : NextResponse.next({ request: { headers: requestHeaders } }));
+  // File downloads keep their sandboxing policy (lib/http/download-routes.ts): the page policy would replace it.
+  response.headers.set('content-security-policy', isDownloadRoute(request.nextUrl.pathname) ? DOWNLOAD_CSP : csp);
   response.headers.set('x-request-id', requestId);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');

@@ -89,10 +89,13 @@ test('wrong passwords get a clear message, and the sign-in limit stops guessing'
   await expect(page.getByTestId('form-error')).toContainText('Too many sign-in attempts');
 });
 
-test('sign-out ends the staff session', async ({ page }) => {
+test('sign-out ends the staff session, also for a copy of its cookie', async ({ browser, page }) => {
   await signInStaff(page);
+  const copy = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
   await page.getByRole('button', { name: 'Sign out' }).first().click();
   await page.waitForURL('**/login**');
   await page.goto('/inbox');
   await expect(page).toHaveURL(/\/login/);
+  await copy.goto('/inbox');
+  await expect(copy).toHaveURL(/\/login/);
 });

@@ -26,3 +26,27 @@ test('liveness and readiness are separate probes for load balancers', async ({ r
   expect(await ready.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', status: 'up' } });
   expect(ready.headers()['cache-control']).toBe('no-store');
 });
+
+test('file downloads keep their own sandboxing CSP (found or not); pages keep the page policy', async ({ page }) => {
+  const SANDBOX = "default-src 'none'; sandbox";
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('lead@touchpoint.test');
+  await page.getByLabel('Password').fill('demo1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/inbox');
+
+  const csv = await page.request.get('/api/v1/export/tickets?range=7');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(csv.headers()['content-security-policy']).toBe(SANDBOX);
+  const board = await page.request.get('/api/v1/export/board?board=fcr&table=series&range=30');
+  expect(board.status()).toBe(200);
+  expect(board.headers()['content-security-policy']).toBe(SANDBOX);
+  for (const path of ['/api/attachments/99999999', '/api/portal/attachments/99999999', `/api/portal/track/${'A'.repeat(43)}/attachments/1`]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBeGreaterThanOrEqual(400);
+    expect(res.headers()['content-security-policy'], path).toBe(SANDBOX);
+  }
+  const inbox = await page.request.get('/inbox');
+  expect(inbox.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+});

@@ -32,17 +32,30 @@ test('account journey: sign up, verify, submit, agent replies, customer replies,
   await expect(customer.getByTestId('request-list')).toContainText(subject);
   await expectAccessible(customer, 'my requests');
 
-  // The verification mail, read in Settings → Outbox by an admin.
+  // The verification mail, as the customer gets it.
   await signInStaff(page, 'admin@touchpoint.test', DEMO_PASSWORD);
-  const verifyBody = await mailBody(page, email, /Confirm your email/);
-  await customer.goto(linkPath(verifyBody, '/portal/verify/'));
+  const verifyBody = await mailBody(email, /Confirm your email/);
+  const verifyPath = linkPath(verifyBody, '/portal/verify/');
+
+  // Settings → Outbox shows an admin that a link was sent, never the link itself.
+  await page.goto('/settings/outbox');
+  const listed = page.getByTestId('outbox-mail').filter({ hasText: `To ${email}` }).filter({ hasText: /Confirm your email/ });
+  await expect(listed).toContainText('private link hidden');
+  await expectAccessible(page, 'outbox');
+  await screenshots(page, 'settings-outbox');
+  await listed.getByRole('link').click();
+  await expect(page.getByTestId('outbox-body')).toContainText('/portal/verify/[hidden]');
+  expect(await page.content()).not.toContain(verifyPath);
+  await expect(page.getByTestId('form-info')).toContainText('recorded in the audit log');
+  await expectAccessible(page, 'outbox mail');
+  await screenshots(page, 'settings-outbox-mail');
+
+  await customer.goto(verifyPath);
   await expectAccessible(customer, 'verify');
   await customer.getByRole('button', { name: 'Confirm my email' }).click();
   await customer.waitForURL('**/portal?verified=1');
   await expect(customer.getByTestId('verify-banner')).toHaveCount(0);
-  expect(await mailBody(page, email, /We received your request/)).toContain(requestUrl.replace(/^https?:\/\/[^/]+/, ''));
-  await expectAccessible(page, 'outbox');
-  await screenshots(page, 'settings-outbox');
+  expect(await mailBody(email, /We received your request/)).toContain(requestUrl.replace(/^https?:\/\/[^/]+/, ''));
 
   // The agent replies publicly; the customer is mailed and sees it.
   await page.goto('/inbox');
@@ -51,7 +64,7 @@ test('account journey: sign up, verify, submit, agent replies, customer replies,
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.getByTestId('public-message').filter({ hasText: `First reply ${id}` })).toBeVisible();
   const ticketUrl = page.url();
-  expect(await mailBody(page, email, /New reply to/)).toContain(`First reply ${id}`);
+  expect(await mailBody(email, /New reply to/)).toContain(`First reply ${id}`);
 
   await customer.goto(requestUrl);
   await expect(customer.getByTestId('portal-thread')).toContainText(`First reply ${id}`);
@@ -65,7 +78,7 @@ test('account journey: sign up, verify, submit, agent replies, customer replies,
   await page.getByLabel('Then set status').selectOption('solved');
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.getByTestId('status-badge')).toHaveText('Solved');
-  expect(await mailBody(page, email, /^Solved:/)).toMatch(/\/portal\/rate\/[A-Za-z0-9_-]{43}/);
+  expect(await mailBody(email, /^Solved:/)).toMatch(/\/portal\/rate\/[A-Za-z0-9_-]{43}/);
 
   await customer.goto(requestUrl);
   await expect(customer.getByTestId('portal-status')).toHaveText('Solved');
@@ -91,7 +104,7 @@ test('account journey: sign up, verify, submit, agent replies, customer replies,
   await expect(customer.locator('[data-testid=portal-thread] script')).toHaveCount(0);
 });
 
-test('password reset through the outbox; the link works once', async ({ browser, page }) => {
+test('password reset by the mailed link; the link works once', async ({ browser, page }) => {
   const id = unique();
   const email = `reset-${id}@example.com`;
   const customer = await newCustomerPage(browser);
@@ -106,7 +119,7 @@ test('password reset through the outbox; the link works once', async ({ browser,
   await expect(customer.getByTestId('form-success')).toContainText('If');
 
   await signInStaff(page, 'admin@touchpoint.test', DEMO_PASSWORD);
-  const resetPath = linkPath(await mailBody(page, email, /Reset your/), '/portal/reset/');
+  const resetPath = linkPath(await mailBody(email, /Reset your/), '/portal/reset/');
   await customer.goto(resetPath);
   await expectAccessible(customer, 'reset password');
   await screenshots(customer, 'portal-reset');

@@ -28,7 +28,7 @@ test('guest journey by link: submit with an email, link shown once and mailed, r
   const trackPath = new URL(shown).pathname;
 
   await signInStaff(page, 'admin@touchpoint.test', DEMO_PASSWORD);
-  expect(linkPath(await mailBody(page, email, /Your private link/), '/portal/track/')).toBe(trackPath);
+  expect(linkPath(await mailBody(email, /Your private link/), '/portal/track/')).toBe(trackPath);
 
   // The link in a fresh browser: the request, the public thread, a reply box.
   const elsewhere = await newCustomerPage(browser);
@@ -52,7 +52,7 @@ test('guest journey by link: submit with an email, link shown once and mailed, r
   await expect(page.getByTestId('status-badge')).toHaveText('Solved');
 
   // Rate through the mailed one-time rating link, twice: the latest counts.
-  const ratePath = linkPath(await mailBody(page, email, /^Solved:/), '/portal/rate/');
+  const ratePath = linkPath(await mailBody(email, /^Solved:/), '/portal/rate/');
   await elsewhere.goto(ratePath);
   await expectAccessible(elsewhere, 'rating page');
   await screenshots(elsewhere, 'portal-rate');

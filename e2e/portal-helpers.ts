@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { readTestSink } from '../server/mail/test-sink';
 
 /** axe on the current page: no serious or critical violations. */
 export async function expectAccessible(page: Page, label: string) {
@@ -26,21 +27,22 @@ export async function screenshots(page: Page, name: string) {
 }
 
 /**
- * The newest outbox mail to `to` whose subject matches, read as an admin in Settings → Outbox. Mail
- * goes out from the queue a moment after the request, so this polls the page.
+ * The newest mail to `to` whose subject matches, whole (links included), as the customer gets it: from the
+ * test-only mail sink (TP_TEST_MAIL_SINK, set in playwright.config.ts). The outbox admins read hides private
+ * links, so it is no use here. Mail goes out from the queue a moment after the request, so this polls.
  */
-export async function mailBody(admin: Page, to: string, subject: RegExp): Promise<string> {
+export async function mailBody(to: string, subject: RegExp): Promise<string> {
+  const dir = process.env.TP_E2E_MAIL_SINK;
+  if (!dir) throw new Error('TP_E2E_MAIL_SINK is not set: run the specs through playwright.config.ts');
   let body = '';
   await expect
     .poll(
-      async () => {
-        await admin.goto('/settings/outbox');
-        const mail = admin.getByTestId('outbox-mail').filter({ hasText: `To ${to}` }).filter({ hasText: subject }).first();
-        if ((await mail.count()) === 0) return '';
-        body = (await mail.getByTestId('outbox-body').textContent()) ?? '';
+      () => {
+        const mail = readTestSink(dir).find((m) => m.to === to && subject.test(m.subject));
+        body = mail?.text ?? '';
         return body;
       },
-      { timeout: 20_000, intervals: [500, 1000, 2000] },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
     )
     .not.toBe('');
   return body;

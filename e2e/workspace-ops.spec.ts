@@ -90,6 +90,7 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   const staffDownload = await page.request.get(internalHref!);
   expect(staffDownload.status()).toBe(200);
   expect(await staffDownload.text()).toBe(`INTERNAL-${id} claim form`);
+  expect(staffDownload.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
 
   // From the keyboard: the Macros button opens a search box; Enter inserts the match.
   await page.getByRole('button', { name: 'Macros' }).press('Enter');
@@ -121,6 +122,11 @@ test('macros with /, replies and notes with attachments, scoped downloads, merge
   expect(download.headers()['content-disposition']).toBe(`attachment; filename="label.png"; filename*=UTF-8''label.png`);
   expect(download.headers()['x-content-type-options']).toBe('nosniff');
   expect(download.headers()['content-type']).toBe('image/png');
+  // The route's own sandboxing policy, not the page policy proxy.ts puts on pages.
+  expect(download.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
+  const staffPublicDownload = await page.request.get(publicHref!);
+  expect(staffPublicDownload.status()).toBe(200);
+  expect(staffPublicDownload.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
   const internalId = internalHref!.split('/').pop();
   expect((await customer.request.get(`/api/portal/attachments/${internalId}`)).status()).toBe(404);
   expect((await customer.request.get('/api/portal/attachments/99999999')).status()).toBe(404);

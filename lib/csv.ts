@@ -1,3 +1,4 @@
+import { DOWNLOAD_CSP } from './http/download-routes';
 /**
  * CSV cells (RFC 4180): a cell with a quote, comma or line break is quoted, with quotes doubled. A text cell
  * that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a
@@ -37,6 +38,8 @@ export function csvResponse(filename: string, lines: AsyncIterable<string>): Res
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${filename}"`,
       'cache-control': 'no-store',
+      'content-security-policy': DOWNLOAD_CSP,
+      'x-content-type-options': 'nosniff',
     },
   });
 }

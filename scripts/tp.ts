@@ -72,6 +72,8 @@ const tokensCreateSchema = z.object({
   name: requiredText('--name', 80).optional(),
 });
 
+const sessionsRevokeSchema = z.object({ email: emailFlag, customer: z.boolean().optional() });
+
 function validate<T>(schema: z.ZodType<T>, flags: Flags): T {
   const result = schema.safeParse(flags);
   if (!result.success) throw new UsageError(result.error.issues[0]?.message ?? 'Invalid flags');
@@ -116,6 +118,19 @@ const COMMANDS: Record<string, Command> = {
       const { token } = await createApiToken(db, { email: input.email, name: input.name });
       out(`Created API token "${input.name ?? 'API token'}" for ${input.email}. It is shown only now; store it safely:`);
       out(token);
+    },
+  },
+
+  'sessions:revoke': {
+    usage: 'sessions:revoke --email E [--customer]',
+    summary: 'Sign a staff member (or, with --customer, a portal customer) out of every browser at once. Audited as the system.',
+    options: { email: { type: 'string' }, customer: { type: 'boolean' } },
+    async run(flags, open) {
+      const input = validate(sessionsRevokeSchema, flags);
+      const { db } = await open();
+      const { revokeSessionsByEmail } = await import('@/server/services/account-security');
+      const { endedSessions } = await revokeSessionsByEmail(db, input.customer ? 'customer' : 'staff', input.email);
+      out(`Signed ${input.email} out of ${endedSessions} session${endedSessions === 1 ? '' : 's'}.`);
     },
   },
 

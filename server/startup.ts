@@ -1,6 +1,7 @@
 import { logger } from '@/lib/logger';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { resolveAuthSecret } from './auth/secret';
+import { parseTrustProxy } from './http/trust-proxy';
 import { getDbHandle } from '@/db/client';
 import { bootDatabase } from './boot';
 import { bootStatus, markBootFailed, markBootReady } from './boot-state';
@@ -30,10 +31,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startServer(): Promise<void> {
   try {
     process.env.NEXTAUTH_SECRET = resolveAuthSecret();
+    parseTrustProxy(process.env.TRUST_PROXY); // a value we cannot read would silently mis-key every rate limit
   } catch (error) {
     logger.fatal({ err: error }, 'refusing to start');
     console.error(`\nTouchpoint cannot start: ${(error as Error).message}\n`);
     process.exit(1);
+  }
+  if (process.env.TP_TEST_MAIL_SINK) {
+    console.warn(`[touchpoint] TP_TEST_MAIL_SINK is set: every mail, private links included, is also written to ${process.env.TP_TEST_MAIL_SINK}. For automated tests only; never in production.`);
   }
   watchForRecovery();
   const first = await attemptBoot();

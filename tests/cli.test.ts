@@ -106,6 +106,16 @@ describe('admin CLI (npm run tp)', { timeout: 90_000 }, () => {
     expect(run.stderr).toContain('nobody@example.com');
   });
 
+  it('sessions:revoke signs a staff member out everywhere; an unknown email exits 1', async () => {
+    const run = await tp('sessions:revoke', '--email', 'ann.agent@example.com');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Signed ann\.agent@example\.com out of 0 sessions\.$/m);
+    const unknown = await tp('sessions:revoke', '--email', 'nobody@example.com', '--customer');
+    expectOneLineError(unknown);
+    expect(unknown.stderr).toContain('No customer has the email nobody@example.com');
+  });
+
   it('rejects an unknown command with exit 1 and shows help with exit 0', async () => {
     const [unknown, help] = await Promise.all([tp('users:delete'), tp('help')]);
     expectOneLineError(unknown);

@@ -4,12 +4,12 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card, CardBody } from '@/components/ui';
 import { getActor } from '@/server/auth/session';
-import { safeCallbackUrl } from '@/lib/safe-callback';
+import { safeCallbackUrl, STAFF_CALLBACK_ROUTES } from '@/lib/safe-callback';
 
 export const metadata: Metadata = { title: 'Staff sign in' };
 
 export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, '/inbox');
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, '/inbox', STAFF_CALLBACK_ROUTES);
   const actor = await getActor();
   if (actor?.kind === 'staff') redirect(callbackUrl);
 

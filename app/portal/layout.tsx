@@ -14,6 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <>
         <Link className={link} href="/portal">My requests</Link>
         <Link className={link} href="/portal/new">New request</Link>
+        <Link className={link} href="/portal/account">Account</Link>
         <SignOutButton redirectTo="/portal" />
       </>
     ) : (

@@ -2,6 +2,7 @@
 
 import { useRef, useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/errors';
+import { TOO_LARGE_PREFIX } from '@/lib/http/body-limits';
 import { IDEMPOTENCY_FIELD } from '@/lib/validation/idempotency';
 import { newSubmissionKey } from './submission-key';
 
@@ -52,8 +53,14 @@ export function useFormAction<T>(
           if (result.code === 'idempotency_key_reused') submissionKey.current = null;
           setFailure(result);
         }
-      } catch {
-        setFailure({ ok: false, code: 'internal', message: 'We could not reach the server. Check your connection and try again.' });
+      } catch (error) {
+        // A body over its limit is refused before the action runs (413, proxy.ts): say that, not "no connection".
+        const tooLarge = error instanceof Error && error.message.startsWith(TOO_LARGE_PREFIX);
+        setFailure(
+          tooLarge
+            ? { ok: false, code: 'payload_too_large', message: error.message }
+            : { ok: false, code: 'internal', message: 'We could not reach the server. Check your connection and try again.' },
+        );
       }
     });
   }

@@ -51,6 +51,9 @@ function UserBlock({ user, signOut }: { user: StaffShellUser; signOut: React.Rea
           <span className="sr-only">, </span>
           {user.email}
         </p>
+        <Link href="/account" className="mt-1 inline-block text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+          Password and sessions
+        </Link>
       </div>
       {signOut}
     </div>

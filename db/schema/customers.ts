@@ -19,8 +19,6 @@ export const customers = pgTable(
     organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
     /** Set when the customer opened a link mailed to this address: until then the account sees only what it submitted. */
     emailVerifiedAt: timestamp({ withTimezone: true }),
-    /** Sessions issued before this (a password reset) no longer count. */
-    sessionsValidFrom: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

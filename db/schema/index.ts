@@ -17,3 +17,5 @@ export * from './attachments';
 export * from './macros';
 export * from './ticket-links';
 export * from './idempotency-keys';
+export * from './audit-log';
+export * from './auth-sessions';

@@ -47,7 +47,10 @@ export const outboundEmails = pgTable(
     kind: text().notNull(),
     toAddress: text().notNull(),
     subject: text().notNull(),
+    /** The text as mailed, except that private links are masked (server/mail/mask-links.ts). */
     body: text().notNull(),
+    /** How many private links the mail carried: a view of such a mail is audit-logged. */
+    hiddenLinks: integer().notNull().default(0),
     /** The queue job that wrote it: a retried job never writes the same mail twice. */
     jobId: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

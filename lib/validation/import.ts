@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
 import { ServiceError } from '@/lib/errors';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from './tickets';
+import { IMPORT_BODY_LIMIT } from '../http/body-limits';
 
 export const MAX_IMPORT_TICKETS = 1_000;
 export const MAX_IMPORT_EVENTS = 2_000;
 /** The request body limit of the route (a 1,000-ticket import is a few MB). */
-export const MAX_IMPORT_BODY_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = IMPORT_BODY_LIMIT;
 
 const CUSTOMER = 'customer';
 

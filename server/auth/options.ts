@@ -5,20 +5,32 @@ import { isDatabaseUnavailable } from '@/db/unavailable';
 import { UNAVAILABLE_MESSAGE } from '../unavailable';
 import { clientIp } from '../http/client-ip';
 import { setAvailability } from '../services/round-robin';
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from '../services/sessions';
+import type { SessionAccount } from './session-token';
 import { checkSignIn, type AccountKind } from './sign-in';
+
+/** A refused sign-in, as opposed to a failure: its message is for the person. */
+class SignInRefused extends Error {}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | null {
+  const value = headers[name];
+  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : null;
+}
 
 /** The JWT carries identity only; role and team are re-read from the database on every request. */
 declare module 'next-auth' {
   interface Session {
-    account?: { kind: AccountKind; id: number; signedInAt?: number };
+    account?: SessionAccount;
   }
   interface User {
     kind: AccountKind;
+    /** The session row started at sign-in (server/services/sessions.ts). */
+    sid: string;
   }
 }
 declare module 'next-auth/jwt' {
   interface JWT {
-    account?: { kind: AccountKind; id: number; signedInAt?: number };
+    account?: SessionAccount;
   }
 }
 
@@ -28,35 +40,42 @@ function credentialsFor(kind: AccountKind) {
     name: kind === 'staff' ? 'Staff' : 'Customer',
     credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
     async authorize(credentials, req) {
-      let result: Awaited<ReturnType<typeof checkSignIn>>;
+      const headers = req.headers ?? {};
+      const origin = { ip: clientIp(headers), userAgent: headerValue(headers, 'user-agent') };
       try {
-        result = await checkSignIn(await getDb(), kind, credentials, clientIp(req.headers ?? {}));
+        const db = await getDb();
+        const result = await checkSignIn(db, kind, credentials, origin.ip);
+        // next-auth hands a thrown message to the client as `error`: that is how the person sees it.
+        if (!result.ok) throw new SignInRefused(result.message);
+        const sid = await startSession(db, { kind, id: result.id }, origin);
+        return { id: `${kind}:${result.id}`, kind, sid };
       } catch (error) {
+        if (error instanceof SignInRefused) throw error;
         // Never the driver's message (it carries the SQL): during an outage, say so, and that it is brief.
         throw isDatabaseUnavailable(error) ? new Error(UNAVAILABLE_MESSAGE) : error;
       }
-      // next-auth hands a thrown message to the client as `error`: that is how the person sees it.
-      if (!result.ok) throw new Error(result.message);
-      return { id: `${kind}:${result.id}`, kind };
     },
   });
 }
 
 export const authOptions: AuthOptions = {
   // The secret comes from NEXTAUTH_SECRET, which instrumentation.ts checks (or creates, in development) at boot.
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [credentialsFor('staff'), credentialsFor('customer')],
   pages: { signIn: '/login' },
   events: {
-    // Availability for round-robin ends with the session, so nobody takes tickets while signed out.
+    // Sign-out ends the session on the server: a copy of the cookie taken before it no longer works. (next-auth
+    // logs a failure here and clears the cookie anyway; the row then lives until it expires.) Availability for
+    // round-robin ends with the session too, so nobody takes tickets while signed out.
     async signOut({ token }) {
-      if (token?.account?.kind === 'staff') await setAvailability(await getDb(), token.account.id, false);
+      const db = await getDb();
+      await endSession(db, token?.account?.sid);
+      if (token?.account?.kind === 'staff') await setAvailability(db, token.account.id, false);
     },
   },
   callbacks: {
     jwt({ token, user }) {
-      // signedInAt lets a password reset end sessions that began before it (server/auth/session.ts).
-      if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]), signedInAt: Date.now() };
+      if (user) token.account = { kind: user.kind, id: Number(String(user.id).split(':')[1]), sid: user.sid };
       return token;
     },
     session({ session, token }) {

@@ -1,7 +1,8 @@
 import { decode } from 'next-auth/jwt';
 import type { AccountKind } from './sign-in';
 
-export type SessionAccount = { kind: AccountKind; id: number; signedInAt?: number };
+/** What the session cookie carries: who, and which session row (server/services/sessions.ts) keeps it alive. */
+export type SessionAccount = { kind: AccountKind; id: number; sid?: string };
 type CookieReader = { getAll(): { name: string; value: string }[] };
 
 const BASE = 'next-auth.session-token';

@@ -1,5 +1,6 @@
 import { contentDisposition } from '@/lib/attachments/file-name';
 import { ServiceError } from '@/lib/errors';
+import { DOWNLOAD_CSP } from '@/lib/http/download-routes';
 import type { ServedAttachment } from '../queries/attachments';
 import { attachmentStore } from '../storage/attachment-store';
 
@@ -26,7 +27,7 @@ export async function attachmentResponse(file: ServedAttachment | null): Promise
       'Content-Length': String(file.sizeBytes),
       'Content-Disposition': contentDisposition(file.fileName),
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': DOWNLOAD_CSP,
       'Cache-Control': 'private, no-store',
     },
   });

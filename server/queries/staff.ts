@@ -1,11 +1,20 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { teams, users } from '@/db/schema';
+import { authSessions, teams, users } from '@/db/schema';
 import { preparedPerDb } from './prepared';
 
+/** Settings → Staff: everyone, with how many browsers each is signed in on now (a count over an index, per person). */
 export async function listStaff(db: Db) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, team: teams.name, canSignIn: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      team: teams.name,
+      canSignIn: users.passwordHash,
+      liveSessions: sql<number>`(select count(*)::int from ${authSessions} s where s.user_id = ${users.id} and s.expires_at > now())`,
+    })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
     .orderBy(asc(users.role), asc(users.name))

@@ -2,10 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers } from '@/db/schema';
 import { ServiceError } from '@/lib/errors';
+import { recordAudit, type AuditOrigin } from '../audit/record';
 import { enqueueMail } from '../mail/enqueue';
 import { portalLinks } from '../mail/links';
 import { findCustomerByEmail, type CustomerRow } from './customers';
 import { hashPassword } from './passwords';
+import { endSessionsOf } from './sessions';
 import { consumeToken, findLiveToken, issuePortalToken, spendOutstandingTokens } from './portal-tokens';
 
 const ALREADY_REGISTERED = 'An account with this email already exists. Sign in instead, or reset your password.';
@@ -84,7 +86,7 @@ export async function isResetTokenLive(db: Db, token: string, now = new Date()):
  * Sets the new password from a reset link (single use, one hour). The link proves the address, so the
  * email counts as verified; every earlier session ends, and every other reset link is spent.
  */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<CustomerRow> {
+export async function resetPassword(db: Db, token: string, password: string, now = new Date(), origin: AuditOrigin = {}): Promise<CustomerRow> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const live = await findLiveToken(tx, 'password_reset', token, now);
@@ -92,9 +94,12 @@ export async function resetPassword(db: Db, token: string, password: string, now
     await spendOutstandingTokens(tx, live.customerId, 'password_reset', now);
     const [updated] = await tx
       .update(customers)
-      .set({ passwordHash, sessionsValidFrom: now, emailVerifiedAt: sql`coalesce(${customers.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${customers.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
       .where(eq(customers.id, live.customerId))
       .returning();
+    const who = { kind: 'customer' as const, id: live.customerId };
+    const endedSessions = await endSessionsOf(tx, who, { now });
+    await recordAudit(tx, { actor: who, action: 'password.reset', object: { type: 'customer', id: who.id }, after: { endedSessions }, origin });
     return updated;
   });
 }

@@ -3,7 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { readSessionAccount } from '@/server/auth/session-token';
 
 const secret = 'test-secret-0123456789abcdef0123456789abcdef';
-const account = { kind: 'staff' as const, id: 7, signedInAt: 1_700_000_000_000 };
+const account = { kind: 'staff' as const, id: 7, sid: '3f1c2a4e-8b7d-4c6e-9a1b-2c3d4e5f6a7b' };
 const jar = (cookies: Record<string, string>) => ({ getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })) });
 
 describe('readSessionAccount (the session cookie, decoded as next-auth does)', () => {

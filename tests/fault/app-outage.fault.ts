@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgresUrl, postgresHandle } from '@/db/client';
 import { seedDemoIfEmpty } from '@/server/seed/demo';
 import { createApiToken } from '@/server/services/api-tokens';
+import { startSession } from '@/server/services/sessions';
 import { onProcessEnd } from '../helpers/on-process-end';
 import { createThrowawayPostgres, freePort, type ThrowawayPostgres } from '../helpers/throwaway-postgres';
 import { builtAppPresent, startApp, type AppServer } from './helpers/app-server';
@@ -93,7 +94,8 @@ beforeAll(async () => {
     const sql = (setup.db as unknown as { $client: postgres.Sql }).$client;
     ticketIds = (await sql<{ id: number }[]>`select id from tickets where merged_into_id is null and status in ('new', 'open', 'pending', 'on_hold') order by id limit 8`).map((r) => r.id);
     const [admin] = await sql<{ id: number }[]>`select id from users where email = 'admin@touchpoint.test'`;
-    const jwt = await encode({ token: { account: { kind: 'staff', id: admin.id, signedInAt: Date.now() } }, secret: SECRET });
+    const sid = await startSession(setup.db, { kind: 'staff', id: admin.id });
+    const jwt = await encode({ token: { account: { kind: 'staff', id: admin.id, sid } }, secret: SECRET });
     sessionCookie = `next-auth.session-token=${jwt}`;
   } finally {
     await setup.close();

@@ -14,6 +14,7 @@ import { createTicket } from '@/server/services/tickets-create';
 import { createTestDb, describeDb, type TestDbHandle } from '../helpers/db';
 import { seedPeople } from '../fixtures';
 import { session } from './session-mock';
+import { PEER_HEADER, peerHeaderValue } from '@/server/http/peer-address';
 
 vi.mock('@/server/auth/session', async (importOriginal) => (await import('./session-mock')).mockSession(importOriginal));
 
@@ -157,7 +158,7 @@ describe(`Idempotency-Key on the creating API routes (${describeDb})`, () => {
   describe('portal', () => {
     const request = { subject: 'Broken lid', body: 'It arrived cracked.', email: 'guest-idem@example.com' };
     const submit = (key: string, ip: string, body: unknown = request) =>
-      portalSubmit(new Request('http://localhost/api/portal/requests', { method: 'POST', headers: { 'Idempotency-Key': key, 'x-forwarded-for': ip }, body: JSON.stringify(body) }), params({}));
+      portalSubmit(new Request('http://localhost/api/portal/requests', { method: 'POST', headers: { 'Idempotency-Key': key, [PEER_HEADER]: peerHeaderValue(ip) }, body: JSON.stringify(body) }), params({}));
     const guestTickets = async () =>
       (await handle.db.select({ id: tickets.id }).from(tickets).innerJoin(customers, eq(customers.id, tickets.customerId)).where(eq(customers.email, request.email))).length;
 
@@ -191,7 +192,7 @@ describe(`Idempotency-Key on the creating API routes (${describeDb})`, () => {
     it('sign-up: a retry is the same 201, not "already exists"', async () => {
       const signUp = () =>
         portalSignUp(
-          new Request('http://localhost/api/portal/signup', { method: 'POST', headers: { 'Idempotency-Key': 'signup-1', 'x-forwarded-for': '10.5.0.4' }, body: JSON.stringify({ name: 'Sam', email: 'sam-idem@example.com', password: 'long-password' }) }),
+          new Request('http://localhost/api/portal/signup', { method: 'POST', headers: { 'Idempotency-Key': 'signup-1', [PEER_HEADER]: peerHeaderValue('10.5.0.4') }, body: JSON.stringify({ name: 'Sam', email: 'sam-idem@example.com', password: 'long-password' }) }),
           params({}),
         );
       expect((await signUp()).status).toBe(201);

@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
-import { customers, portalTokens } from '@/db/schema';
+import { auditLog, customers, portalTokens } from '@/db/schema';
 import { loadActor } from '@/server/auth/session';
 import { workQueueOnce } from '@/server/jobs/worker';
 import { getPortalTicket, listCustomerRequests } from '@/server/queries/portal';
@@ -10,8 +10,9 @@ import { requestPasswordReset, resetPassword, signUpAccount, verifyEmail } from 
 import { hashPortalToken } from '@/server/services/portal-tokens';
 import { submitAccountRequest, submitGuestRequest } from '@/server/services/portal-requests';
 import { verifyPassword } from '@/server/services/passwords';
+import { startSession } from '@/server/services/sessions';
 import { createTestDb, describeDb, type TestDbHandle } from '../helpers/db';
-import { linkIn, outbox, stopBoss, testBoss, tokenOf } from './jobs-helpers';
+import { linkIn, outbox, sentMail, stopBoss, testBoss, tokenOf } from './jobs-helpers';
 
 const request = { subject: 'Broken kettle', body: 'It leaks.', journeyStage: null, touchpoint: null, reference: null };
 
@@ -48,7 +49,7 @@ describe(`portal accounts: verification, reset, sessions (${describeDb})`, () =>
     expect((await listCustomerRequests(handle.db, unverified)).map((r) => r.publicKey)).toEqual([own.publicKey]);
 
     const mail = await lastMailTo('gwen@example.com');
-    const token = tokenOf(linkIn((await outbox(handle)).find((m) => m.kind === 'email_verification')!.body, '/portal/verify/'));
+    const token = tokenOf(linkIn(sentMail().find((m) => m.kind === 'email_verification' && m.toAddress === 'gwen@example.com')!.body, '/portal/verify/'));
     expect(mail).toBeDefined();
     // The link verifies only the account it was made for.
     const other = await signUpAccount(handle.db, { name: 'Mallory', email: 'mallory@example.com', password: 'long-password-2' });
@@ -56,7 +57,8 @@ describe(`portal accounts: verification, reset, sessions (${describeDb})`, () =>
     // It expires after 7 days.
     await expect(verifyEmail(handle.db, token, account.id, new Date(Date.now() + 8 * 24 * 3600_000))).rejects.toMatchObject({ code: 'not_found' });
     await verifyEmail(handle.db, token, account.id);
-    const actor = await loadActor(handle.db, { kind: 'customer', id: account.id, signedInAt: Date.now() });
+    const sid = await startSession(handle.db, { kind: 'customer', id: account.id });
+    const actor = await loadActor(handle.db, { kind: 'customer', id: account.id, sid });
     expect(actor).toMatchObject({ emailVerified: true });
     const verified = { customerId: account.id, verified: true };
     expect((await listCustomerRequests(handle.db, verified)).map((r) => r.publicKey).sort()).toEqual([guest.ticket.publicKey, own.publicKey].sort());
@@ -79,7 +81,7 @@ describe(`portal accounts: verification, reset, sessions (${describeDb})`, () =>
     await requestPasswordReset(handle.db, 'rita@example.com');
     await requestPasswordReset(handle.db, 'nobody@example.com'); // no account: no mail, and no error either
     await workQueueOnce(boss, handle.db);
-    const mail = (await outbox(handle)).find((m) => m.kind === 'password_reset' && m.toAddress === 'rita@example.com')!;
+    const mail = sentMail().find((m) => m.kind === 'password_reset' && m.toAddress === 'rita@example.com')!;
     const token = tokenOf(linkIn(mail.body, '/portal/reset/'));
     expect((await outbox(handle)).some((m) => m.toAddress === 'nobody@example.com')).toBe(false);
 
@@ -91,13 +93,16 @@ describe(`portal accounts: verification, reset, sessions (${describeDb})`, () =>
     const later = new Date(Date.now() + 61 * 60_000);
     await expect(resetPassword(handle.db, token, 'new-password-1', later)).rejects.toMatchObject({ code: 'not_found' });
 
-    const sessionBefore = Date.now() - 1000;
+    const sessionBefore = await startSession(handle.db, { kind: 'customer', id: account.id });
     const now = new Date();
     const updated = await resetPassword(handle.db, token, 'new-password-1', now);
     expect(await verifyPassword('new-password-1', updated.passwordHash!)).toBe(true);
     expect(updated.emailVerifiedAt).not.toBeNull();
-    expect(await loadActor(handle.db, { kind: 'customer', id: account.id, signedInAt: sessionBefore })).toBeNull();
-    expect(await loadActor(handle.db, { kind: 'customer', id: account.id, signedInAt: now.getTime() + 1 })).not.toBeNull();
+    expect(await loadActor(handle.db, { kind: 'customer', id: account.id, sid: sessionBefore })).toBeNull();
+    const sessionAfter = await startSession(handle.db, { kind: 'customer', id: account.id });
+    expect(await loadActor(handle.db, { kind: 'customer', id: account.id, sid: sessionAfter })).not.toBeNull();
+    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'password.reset'));
+    expect(audit).toMatchObject({ actorKind: 'customer', actorId: account.id, objectType: 'customer', objectId: String(account.id), after: { endedSessions: 1 } });
     await expect(resetPassword(handle.db, token, 'third-password', new Date())).rejects.toMatchObject({ code: 'not_found' });
     await expect(resetPassword(handle.db, 'A'.repeat(43), 'guessed-pass', new Date())).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type PgBoss from 'pg-boss';
 import { desc } from 'drizzle-orm';
 import { outboundEmails } from '@/db/schema';
 import { bossFor } from '@/server/jobs/worker';
+import { readTestSink } from '@/server/mail/test-sink';
 import type { TestDbHandle } from '../helpers/db';
 
 /** A pg-boss on the test database that polls nothing by itself: tests work the queue with workQueueOnce. */
@@ -20,8 +24,17 @@ export async function stopBoss(boss: PgBoss | undefined) {
   await boss?.stop({ graceful: false, wait: true });
 }
 
+/** What admins see in Settings → Outbox: private links masked. */
 export async function outbox(handle: TestDbHandle) {
   return handle.db.select().from(outboundEmails).orderBy(desc(outboundEmails.id));
+}
+
+// Mail as the customer gets it, links included, comes from the test-only sink (server/mail/test-sink.ts).
+process.env.TP_TEST_MAIL_SINK ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tp-mail-sink-'));
+
+/** Every mail delivered in this test process, whole, newest first. */
+export function sentMail() {
+  return readTestSink(process.env.TP_TEST_MAIL_SINK!).map((m) => ({ kind: m.kind, toAddress: m.to, subject: m.subject, body: m.text }));
 }
 
 /** The first link in a mail body that matches the path prefix. */

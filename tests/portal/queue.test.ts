@@ -11,7 +11,7 @@ import { changeStatus } from '@/server/services/ticket-fields';
 import { createTicket } from '@/server/services/tickets-create';
 import { createTestDb, describeDb, type TestDbHandle } from '../helpers/db';
 import { seedPeople } from '../fixtures';
-import { outbox, stopBoss, testBoss } from './jobs-helpers';
+import { outbox, sentMail, stopBoss, testBoss } from './jobs-helpers';
 
 describe(`job queue and mail (${describeDb})`, () => {
   let handle: TestDbHandle;
@@ -54,7 +54,11 @@ describe(`job queue and mail (${describeDb})`, () => {
     const mails = await outbox(handle);
     expect(mails.length).toBe(before + 1);
     expect(mails[0].kind).toBe('solved');
-    expect(mails[0].body).toMatch(/\/portal\/rate\/[A-Za-z0-9_-]{43}/);
+    // The customer's mail has the rating link; the outbox admins read says a link was sent, not which.
+    expect(sentMail().find((m) => m.kind === 'solved')!.body).toMatch(/\/portal\/rate\/[A-Za-z0-9_-]{43}/);
+    expect(mails[0].body).toContain('/portal/rate/[hidden]');
+    expect(mails[0].body).not.toMatch(/\/portal\/rate\/[A-Za-z0-9_-]{20,}/);
+    expect(mails[0].hiddenLinks).toBe(2); // Alice has no account: her request's link is a private tracking link too
     expect(mails[0].body).toContain('Refunded.');
   });
 
@@ -82,7 +86,12 @@ describe(`job queue and mail (${describeDb})`, () => {
     expect(rows.length).toBe(1);
     expect(JSON.stringify(rows[0].data)).not.toContain('SECRET-token-value');
     await workQueueOnce(boss, handle.db);
-    expect((await outbox(handle))[0].body).toContain(link);
+    // Nor in the outbox, where admins could read it and take over the account: only the customer gets it.
+    const [mail] = await outbox(handle);
+    expect(mail.body).not.toContain('SECRET-token-value');
+    expect(mail.body).toContain('http://localhost/portal/reset/[hidden]');
+    expect(mail.hiddenLinks).toBe(1);
+    expect(sentMail().find((m) => m.toAddress === 'x@example.com')!.body).toContain(link);
   });
 
   it('a failed delivery is retried by the queue, and a retried job never writes the mail twice', async () => {

@@ -15,7 +15,7 @@ import { updateSettings } from '@/server/services/settings';
 import { DEFAULT_SETTINGS } from '@/lib/validation/settings';
 import { createTestDb, describeDb, type TestDbHandle } from '../helpers/db';
 import { seedPeople } from '../fixtures';
-import { linkIn, outbox, stopBoss, testBoss, tokenOf } from './jobs-helpers';
+import { linkIn, sentMail, stopBoss, testBoss, tokenOf } from './jobs-helpers';
 
 const DAY = 24 * 3600_000;
 const request = { subject: 'Wrong size', body: 'I got an XL.', journeyStage: null, touchpoint: null, reference: 'ORD-1' };
@@ -40,7 +40,7 @@ describe(`portal requests: guest links, isolation, rating, auto-close, limits ($
   it('a guest link opens only its request, shows no staff-only data, and the mailed link is the one shown on screen', async () => {
     const { ticket, token } = await submitGuestRequest(handle.db, { ...request, email: 'guest1@example.com', name: 'Gus' });
     await workQueueOnce(boss, handle.db);
-    const mail = (await outbox(handle)).find((m) => m.toAddress === 'guest1@example.com')!;
+    const mail = sentMail().find((m) => m.toAddress === 'guest1@example.com')!;
     expect(tokenOf(linkIn(mail.body, '/portal/track/'))).toBe(token);
 
     await addMessage(handle.db, { ticketId: ticket.id, body: 'SECRET internal note', authorKind: 'agent', authorUserId: people.agent.id, visibility: 'internal' });
@@ -92,7 +92,7 @@ describe(`portal requests: guest links, isolation, rating, auto-close, limits ($
     const { ticket } = await submitGuestRequest(handle.db, { ...request, email: 'guest4@example.com', name: null });
     await agentReply(ticket.id, 'Done.', 'solved');
     await workQueueOnce(boss, handle.db);
-    const solvedMail = (await outbox(handle)).find((m) => m.toAddress === 'guest4@example.com' && m.kind === 'solved')!;
+    const solvedMail = sentMail().find((m) => m.toAddress === 'guest4@example.com' && m.kind === 'solved')!;
     const token = tokenOf(linkIn(solvedMail.body, '/portal/rate/'));
 
     await rateByToken(handle.db, token, { score: 2, comment: 'slow' });

@@ -6,6 +6,7 @@ import { ApiTokens } from '@/components/settings/api-tokens';
 import { BusinessHoursForm } from '@/components/settings/business-hours-form';
 import { GeneralForm } from '@/components/settings/general-form';
 import { SlaForm } from '@/components/settings/sla-form';
+import { RevokeSessionsButton } from '@/components/settings/revoke-sessions-button';
 import { TeamsForm } from '@/components/settings/teams-form';
 import { getDb } from '@/server/db';
 import { can } from '@/lib/domain/permissions';
@@ -22,6 +23,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export default async function SettingsPage() {
   const actor = await requireStaffPage('settings:manage', '/settings');
   const canManageTokens = can(actor, 'tokens:manage');
+  const canManageUsers = can(actor, 'users:manage');
   const db = await getDb();
   const [staff, settings, tokens, owners, teamRows] = await Promise.all([
     listStaff(db),
@@ -72,11 +74,12 @@ export default async function SettingsPage() {
         <CardHeader>
           <CardTitle>Staff</CardTitle>
           <p className="text-sm text-slate-500">
-            Add staff with <code className="font-mono text-xs">npm run tp -- users:create</code>.
+            Add staff with <code className="font-mono text-xs">npm run tp -- users:create</code>. &ldquo;Sign out everywhere&rdquo; ends
+            every session of that person at once.
           </p>
         </CardHeader>
         <Table label="Staff" wrapperClassName="rounded-none border-0 shadow-none">
-          <THead><TR><TH>Name</TH><TH>Email</TH><TH>Role</TH><TH>Team</TH></TR></THead>
+          <THead><TR><TH>Name</TH><TH>Email</TH><TH>Role</TH><TH>Team</TH><TH>Signed in</TH>{canManageUsers && <TH><span className="sr-only">Sessions</span></TH>}</TR></THead>
           <TBody>
             {staff.map((u) => (
               <TR key={u.id}>
@@ -84,6 +87,10 @@ export default async function SettingsPage() {
                 <TD className="text-slate-600">{u.email}</TD>
                 <TD className="capitalize">{u.role}</TD>
                 <TD>{u.team ?? '–'}</TD>
+                <TD data-testid="staff-sessions">{u.liveSessions === 0 ? '–' : u.liveSessions === 1 ? '1 browser' : `${u.liveSessions} browsers`}</TD>
+                {canManageUsers && (
+                  <TD className="text-right">{u.liveSessions > 0 && <RevokeSessionsButton user={u} />}</TD>
+                )}
               </TR>
             ))}
           </TBody>

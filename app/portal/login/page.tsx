@@ -3,14 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card, CardBody, FormMessage } from '@/components/ui';
-import { safeCallbackUrl } from '@/lib/safe-callback';
+import { PORTAL_CALLBACK_ROUTES, safeCallbackUrl } from '@/lib/safe-callback';
 import { getActor } from '@/server/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function PortalLoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl, '/portal');
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, '/portal', PORTAL_CALLBACK_ROUTES);
   if ((await getActor())?.kind === 'customer') redirect(callbackUrl);
   return (
     <div className="mx-auto w-full max-w-sm space-y-4 py-6">
