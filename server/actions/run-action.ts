@@ -16,16 +16,22 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/** Each issue's message under its field's path (`customer.name`); `whole` names an issue about the input as a whole. */
+export function fieldErrorsOf(error: z.ZodError, whole = 'form'): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || whole;
+    const messages = (fieldErrors[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return fieldErrors;
+}
+
 /** Parses input with a schema, turning a failure into a ServiceError with per-field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new ServiceError('invalid', 'Some fields need your attention.', { fieldErrors });
+  throw new ServiceError('invalid', 'Some fields need your attention.', { fieldErrors: fieldErrorsOf(parsed.error) });
 }
 
 /**
