@@ -48,12 +48,28 @@ export const isIdText = (value: string) => DIGITS.test(value) && idSchema.safePa
  */
 export const sequenceOf = (message: string) => wholeNumberOf(0, Number.MAX_SAFE_INTEGER, message);
 
+/**
+ * Whether an instant can be stored and compared as a Postgres timestamptz as JS writes it: years 1 to 9999.
+ * Postgres has no year 0 (it refuses "0000-01-01"), and toISOString spells years past 9999 as "+010000-…".
+ */
+export function isStorableInstant(ms: number): boolean {
+  if (!Number.isFinite(ms)) return false;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 /** An optional form field: "" (an empty input or an unchosen select) counts as not given. */
 export const emptyAsAbsent = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-/** Empty form fields arrive as "": treat them as "not given". */
-export const optionalKey = lineText()
-  .trim()
-  .max(64, 'Choose a value from the list')
-  .optional()
-  .transform((v) => (v ? v : null));
+/** A checkbox: "on" (or "true") when ticked, absent or "" when not; anything else is not a checkbox's value. */
+export const checkboxOf = (message: string) =>
+  z
+    .enum(['on', 'true', ''], { message })
+    .optional()
+    .transform((v) => v === 'on' || v === 'true');
+
+/** A journey stage or touchpoint key: a slug, as every key the taxonomy creates (lib/validation/taxonomy.ts). */
+export const taxonomyKeyOf = (message = 'Choose a value from the list') => lineText(message).trim().min(1, message).max(64, message).regex(/^[a-z0-9_]+$/, message);
+
+/** An optional stage or touchpoint from a form: "" (nothing chosen) is null. */
+export const optionalKey = emptyAsAbsent(taxonomyKeyOf()).transform((v) => v ?? null);

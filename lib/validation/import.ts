@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
 import { ServiceError } from '@/lib/errors';
+import { isStorableInstant } from './common';
 import { isCleanText, lineText, multilineText, quoteForMessage } from './text';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from './tickets';
 
@@ -24,14 +25,16 @@ const missingOr = (missing: string, invalid: (input: unknown) => string) => (iss
   issue.input === undefined || issue.input === null ? missing : invalid(issue.input);
 
 const instant = (what: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: missingOr(`enter ${what}`, (input) =>
-      typeof input === 'string'
-        ? `${quoted(input)} is not an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z`
-        : 'must be an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z',
-    ),
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: missingOr(`enter ${what}`, (input) =>
+        typeof input === 'string'
+          ? `${quoted(input)} is not an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z`
+          : 'must be an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z',
+      ),
+    })
+    .refine((v) => isStorableInstant(Date.parse(v)), { error: 'must be a time between the years 1 and 9999' });
 
 const emailFormat = z.email();
 const isEmail = (value: string) => emailFormat.safeParse(value).success;

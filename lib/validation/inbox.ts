@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES } from '@/lib/domain/ticket-values';
-import { idOf, isIdText, lineText, sequenceOf, wholeNumberOf } from './common';
+import { checkboxOf, idOf, isIdText, isStorableInstant, lineText, sequenceOf, taxonomyKeyOf, wholeNumberOf } from './common';
 
 export const BUILT_IN_VIEWS = ['all_open', 'my_open', 'unassigned', 'pending', 'recently_solved', 'at_risk', 'all'] as const;
 export type BuiltInView = (typeof BUILT_IN_VIEWS)[number];
@@ -28,13 +28,13 @@ const csvOf = <T extends readonly [string, ...string[]]>(values: T, name: string
 /** A date (2026-01-31, a whole UTC day) or an ISO instant. As an upper bound a bare date includes its day. */
 const date = (name: string, bound: 'from' | 'to') =>
   lineText()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && isStorableInstant(Date.parse(v)), {
       message: `${name} must be a date (2026-01-31) or an ISO instant`,
     })
     .transform((v) => new Date(Date.parse(v) + (bound === 'to' && v.length === 10 ? 86_400_000 : 0)))
     .optional();
 
-const key = lineText().trim().min(1, 'Use a taxonomy key, like purchase').max(64, 'Use a taxonomy key, like purchase').regex(/^[a-z0-9_]+$/, 'Use a taxonomy key, like purchase').optional();
+const key = taxonomyKeyOf('Use a taxonomy key, like purchase').optional();
 const bool = (name: string) => z.enum(['true', 'false'], { message: `${name} must be true or false` }).optional();
 
 /**
@@ -90,6 +90,7 @@ export const inboxPollSchema = z.object({
     .pipe(z.array(idOf('ids must be ticket ids, separated by commas')).max(100, 'At most 100 ids')),
   created_after: lineText('created_after is required, as an ISO instant')
     .pipe(z.iso.datetime({ offset: true, message: 'created_after must be an ISO instant' }))
+    .refine((v) => isStorableInstant(Date.parse(v)), 'created_after must be an ISO instant between the years 1 and 9999')
     .transform((v) => new Date(v)),
 });
 
@@ -117,10 +118,10 @@ function savedFilters(json: string, ctx: z.RefinementCtx): Record<string, string
   }
   const raw = parsed as Record<string, unknown>;
   if (typeof raw.view === 'string' && raw.view.startsWith('saved:')) return {};
-  const filters = Object.fromEntries(
-    Object.entries(raw).filter((e): e is [string, string] => e[0] in inboxQuerySchema.shape && !NOT_SAVED.has(e[0]) && typeof e[1] === 'string' && e[1] !== ''),
-  );
-  const checked = inboxQuerySchema.safeParse(filters);
+  // Known filters only (anything else would be stored as it came); empty ones are simply not set.
+  const given = Object.entries(raw).filter(([k, v]) => k in inboxQuerySchema.shape && !NOT_SAVED.has(k) && v !== '' && v !== null && v !== undefined);
+  const checked = inboxQuerySchema.safeParse(Object.fromEntries(given));
+  const filters = Object.fromEntries(given.filter((e): e is [string, string] => typeof e[1] === 'string'));
   for (const issue of checked.error?.issues ?? []) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   return filters;
 }
@@ -131,8 +132,6 @@ export const deleteViewSchema = z.object({ id: idOf('Choose a saved view from th
 /** Saving the current filters as a named view. */
 export const saveViewSchema = z.object({
   name: lineText('Name the view').trim().min(1, 'Name the view').max(60, 'Keep the name under 60 characters'),
-  shared: lineText()
-    .optional()
-    .transform((v) => v === 'on'),
+  shared: checkboxOf('Tick the box to share the view, or leave it empty'),
   params: lineText(UNREADABLE_FILTERS).max(10_000, UNREADABLE_FILTERS).transform(savedFilters),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyAsAbsent, idOf, lineText, multilineText } from './common';
+import { checkboxOf, emptyAsAbsent, idOf, lineText, multilineText, taxonomyKeyOf } from './common';
 
 export const MAX_MACRO_BODY = 10_000;
 const MACRO_STATUSES = ['open', 'pending', 'on_hold', 'solved'] as const;
@@ -15,17 +15,10 @@ const keyList = z
 export const macroSchema = z.object({
   name: lineText('Give the macro a name').trim().min(1, 'Give the macro a name').max(80, 'Keep the name under 80 characters'),
   body: multilineText('Write the text the macro inserts').trim().min(1, 'Write the text the macro inserts').max(MAX_MACRO_BODY, `Keep the text under ${MAX_MACRO_BODY.toLocaleString('en-US')} characters`),
-  shared: z
-    .union([z.literal('on'), z.literal('true'), z.literal('')])
-    .optional()
-    .transform((v) => v === 'on' || v === 'true'),
+  shared: checkboxOf('Tick the box to share the macro, or leave it empty'),
   status: emptyAsAbsent(z.enum(MACRO_STATUSES, { message: 'Choose a status from the list' })),
   addTags: keyList,
-  journeyStage: lineText()
-    .trim()
-    .max(64, 'Choose a journey stage from the list')
-    .optional()
-    .transform((v) => v || undefined),
+  journeyStage: emptyAsAbsent(taxonomyKeyOf('Choose a journey stage from the list')),
 });
 export type MacroInput = z.infer<typeof macroSchema>;
 

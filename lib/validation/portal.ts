@@ -16,7 +16,7 @@ export type GuestRequestInput = z.infer<typeof guestRequestSchema>;
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
 
 export const passwordResetSchema = z
-  .object({ password: passwordSchema, confirm: secretText('Type the password again') })
+  .object({ password: passwordSchema, confirm: secretText('Type the password again').max(200, 'Use at most 200 characters') })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords are different' });
 
 export const ratingSchema = z.object({
@@ -31,14 +31,24 @@ export type RatingInput = z.infer<typeof ratingSchema>;
 
 export const guestReplySchema = z.object({ body: bodySchema });
 
-/** A mailed link's token (reset, verification, guest and rating links): 43 URL-safe characters when real. */
-export const portalTokenSchema = lineText('That link is not valid. Open the link from the email again.').max(100, 'That link is not valid. Open the link from the email again.');
+/** A mailed link's token (reset, verification, guest and rating links): 256 random bits as 43 URL-safe characters. */
+export const PORTAL_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const BAD_LINK = 'That link is not valid. Open the link from the email again.';
+export const portalTokenSchema = lineText(BAD_LINK, BAD_LINK).regex(PORTAL_TOKEN_SHAPE, BAD_LINK);
 
 /** A form that carries a mailed link's token in its hidden `token` field. */
 export const linkTokenFormSchema = z.object({ token: portalTokenSchema });
 
-/** Which request a rating is for: the signed-in request page's key, a guest link or the mailed rating link. */
-export const ratingTargetSchema = z.union(
-  [z.object({ ticketKey: publicKeySchema }), z.object({ guestToken: portalTokenSchema }), z.object({ ratingToken: portalTokenSchema })],
-  { message: 'That request does not exist.' },
-);
+export type RatingTarget = { ticketKey: string } | { guestToken: string } | { ratingToken: string };
+
+/**
+ * Which request a rating is for: the signed-in request page's key, a guest link or the mailed rating link.
+ * Exactly one of them; a bad one is reported on its own field.
+ */
+export const ratingTargetSchema = z
+  .object({ ticketKey: publicKeySchema.optional(), guestToken: portalTokenSchema.optional(), ratingToken: portalTokenSchema.optional() })
+  .refine((t) => [t.ticketKey, t.guestToken, t.ratingToken].filter((v) => v !== undefined).length === 1, {
+    message: 'That request does not exist.',
+    path: ['ticketKey'],
+  })
+  .transform((t): RatingTarget => (t.ratingToken !== undefined ? { ratingToken: t.ratingToken } : t.guestToken !== undefined ? { guestToken: t.guestToken } : { ticketKey: t.ticketKey! }));

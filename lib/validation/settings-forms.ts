@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES, type Priority } from '@/lib/domain/ticket-values';
 import type { SlaPolicy, SlaTarget } from '@/lib/domain/sla';
 import type { BusinessCalendar } from './settings';
-import { idOf, lineText, multilineText } from './common';
+import { checkboxOf, idOf, lineText, multilineText } from './common';
 import { quoteForMessage } from './text';
 
 /**
@@ -92,7 +92,7 @@ function isRealDate(value: string): boolean {
 
 const dayShape: Record<string, z.ZodType> = {};
 for (const { key } of WEEKDAYS) {
-  dayShape[`open_${key}`] = lineText().max(10, 'Tick the day or leave it empty.').optional();
+  dayShape[`open_${key}`] = checkboxOf('Tick the day or leave it empty.');
   dayShape[`start_${key}`] = lineText().trim().max(10, 'Enter an opening time as 24-hour HH:MM.').optional();
   dayShape[`end_${key}`] = lineText().trim().max(10, 'Enter a closing time as 24-hour HH:MM.').optional();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES, SETTABLE_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
-import { emptyAsAbsent, idOf, idSchema, lineText, multilineText, optionalKey, PG_INTEGER_MAX } from './common';
+import { emptyAsAbsent, idOf, idSchema, lineText, multilineText, optionalKey, PG_INTEGER_MAX, taxonomyKeyOf } from './common';
 
 export const MAX_BODY_LENGTH = 50_000;
 export const MAX_SUBJECT_LENGTH = 200;
@@ -48,7 +48,7 @@ export const agentMessageSchema = z.object({
 });
 export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
-const taxonomyRef = lineText().trim().min(1, 'Choose a value from the list').max(64, 'Choose a value from the list').nullable();
+const taxonomyRef = taxonomyKeyOf().nullable();
 const idOrNull = idOf(`Send an id (a whole number from 1 to ${PG_INTEGER_MAX}) or null`).nullable();
 
 /**

@@ -5,11 +5,14 @@ import { logger } from '@/lib/logger';
 import { ServiceError, type ActionResult } from '@/lib/errors';
 import { outageFailure } from '../unavailable';
 
-/** Form fields as a plain object; repeated names become arrays. */
+/**
+ * Form fields as a plain object; repeated names become arrays. Files stay files: a schema that expects text
+ * then says "Send this as text." for that field, instead of the field quietly counting as empty; a schema
+ * that does not name the field (attachments) drops it.
+ */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
     const prev = out[key];
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
