@@ -30,7 +30,7 @@ async function readMessage(request: Request, ticketId: number): Promise<{ input:
  * answer (Idempotent-Replayed: true) and posts nothing.
  */
 export const POST = apiRoute<{ id: string }>('ticket:note', async ({ request, actor, params }) => {
-  const ticketId = parsePathParam(ticketIdParam, params.id, 'id', { code: 'not_found', message: 'That ticket does not exist.' });
+  const ticketId = parsePathParam(ticketIdParam, params.id, 'id', { code: 'invalid', message: 'The ticket id must be a positive whole number.' });
   const { input, uploads, sent } = await readMessage(request, ticketId);
   if (actor.kind !== 'staff') throw new ServiceError('forbidden', 'Only staff can post to a ticket here.');
   if (input.visibility === 'public' && !can(actor, 'ticket:reply')) throw new ServiceError('forbidden', 'Your role cannot reply publicly.');
