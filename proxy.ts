@@ -3,6 +3,7 @@ import { databaseDownSince } from '@/db/availability';
 import { DOWNLOAD_CSP, isDownloadRoute } from '@/lib/http/download-routes';
 import { oversizedBodyResponse } from '@/server/http/body-limit';
 import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/http/outage-page';
+import { crossSiteActionGuard, malformedPathGuard } from '@/server/http/proxy-guards';
 
 /**
  * Every request gets a request id (for the logs) and the security headers: a nonce-based CSP,
@@ -12,6 +13,10 @@ import { isPageRequest, OUTAGE_PAGE_HEADERS, outagePageHtml } from '@/server/htt
  * While this process knows the database is unreachable (db/availability.ts), a page navigation gets the
  * "we'll be right back" page with 503 and Retry-After straight away, instead of a render that fails with
  * a 500. The proxy runs in the server's own Node process (Next 16's default), so it sees that note.
+ *
+ * Two requests Next would answer with a 500 are answered here first (server/http/proxy-guards.ts): a path with
+ * a malformed percent-escape (400 for the API, the page's own 404 for pages) and a server action posted from
+ * another site (403).
  */
 export async function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
@@ -36,10 +41,12 @@ export async function proxy(request: NextRequest) {
   // Next reads the CSP from the request to put the nonce on its own scripts.
   requestHeaders.set('content-security-policy', csp);
 
-  // Bodies over their route's or action's limit end here with 413 (server/http/body-limit.ts).
-  const oversized = await oversizedBodyResponse(request, request.nextUrl.pathname);
+  // Refused before anything reads the body: a cross-site action post, a path that does not decode, then a
+  // body over its route's or action's limit (413, server/http/body-limit.ts).
+  const refused =
+    crossSiteActionGuard(request) ?? malformedPathGuard(request, requestHeaders) ?? (await oversizedBodyResponse(request, request.nextUrl.pathname));
   const response =
-    oversized ??
+    refused ??
     (databaseDownSince() !== null && isPageRequest(request)
       ? new NextResponse(request.method === 'HEAD' ? null : outagePageHtml(), { status: 503, headers: OUTAGE_PAGE_HEADERS })
       : NextResponse.next({ request: { headers: requestHeaders } }));

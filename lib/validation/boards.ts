@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES } from '@/lib/domain/ticket-values';
+import { idOf, isStorableInstant, lineText } from './common';
 import { MAX_SPAN_DAYS } from './metrics';
 
 export const RANGE_PRESETS = ['7', '30', '90'] as const;
@@ -11,10 +12,10 @@ export const BOARD_BREAKDOWNS = ['team', 'agent', 'journey_stage', 'touchpoint',
 export type HeatmapColour = (typeof HEATMAP_COLOURS)[number];
 
 /** A calendar date, checked by a round trip so 2026-02-30 is refused rather than rolled over. */
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const localDate = (name: string) => z.string().refine(isDate, `${name} must be a date like 2026-01-31`).optional();
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isStorableInstant(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const localDate = (name: string) => lineText().refine(isDate, `${name} must be a date like 2026-01-31`).optional();
 
-const id = (name: string) => z.string().regex(/^\d{1,9}$/, `${name} must be an id from the list`).transform(Number).optional();
+const id = (name: string) => idOf(`${name} must be an id from the list`).optional();
 
 /**
  * Every board's URL: a preset (7/30/90 days, ending now) or a custom from/to of local dates (both days

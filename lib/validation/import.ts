@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES, TICKET_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
 import { ServiceError } from '@/lib/errors';
+import { isStorableInstant } from './common';
+import { isCleanText, lineText, multilineText, quoteForMessage } from './text';
 import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from './tickets';
 import { IMPORT_BODY_LIMIT } from '../http/body-limits';
 
@@ -16,28 +18,30 @@ export const MAX_IMPORT_BODY_BYTES = IMPORT_BODY_LIMIT;
 
 const CUSTOMER = 'customer';
 
-const quoted = (value: unknown) => (typeof value === 'string' ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"` : String(value));
+const quoted = quoteForMessage;
+const MAX_EXTERNAL_ID = 200;
 
 /** An error message that says "required" when the field is missing, and `invalid` otherwise. */
 const missingOr = (missing: string, invalid: (input: unknown) => string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? missing : invalid(issue.input);
 
 const instant = (what: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: missingOr(`enter ${what}`, (input) =>
-      typeof input === 'string'
-        ? `${quoted(input)} is not an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z`
-        : 'must be an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z',
-    ),
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: missingOr(`enter ${what}`, (input) =>
+        typeof input === 'string'
+          ? `${quoted(input)} is not an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z`
+          : 'must be an ISO 8601 time with a time zone, like 2019-03-04T10:00:00Z',
+      ),
+    })
+    .refine((v) => isStorableInstant(Date.parse(v)), { error: 'must be a time between the years 1 and 9999' });
 
 const emailFormat = z.email();
 const isEmail = (value: string) => emailFormat.safeParse(value).success;
 
 const emailField = (what: string) =>
-  z
-    .string({ error: missingOr(`enter ${what}`, () => 'must be an email address') })
+  lineText({ missing: `enter ${what}`, wrongType: 'must be an email address' })
     .trim()
     .min(1, `enter ${what}`)
     .max(254, 'is too long for an email address')
@@ -46,24 +50,22 @@ const emailField = (what: string) =>
 
 /** "customer" or a staff member's email (lower-cased). */
 const personRef = () =>
-  z
-    .string({ error: missingOr(`enter who: "customer" or a staff email`, () => 'must be "customer" or a staff email') })
+  lineText({ missing: 'enter who: "customer" or a staff email', wrongType: 'must be "customer" or a staff email' })
     .trim()
+    .max(254, 'is too long for an email address')
     .toLowerCase()
     .refine((v) => v === CUSTOMER || isEmail(v), {
       error: (issue) => `${quoted(issue.input)} is neither "customer" nor a staff email`,
     });
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: missingOr(`enter ${what}`, () => 'must be text') })
+const text = (what: string, max: number, shape: 'line' | 'multiline' = 'line') =>
+  (shape === 'line' ? lineText : multilineText)({ missing: `enter ${what}`, wrongType: 'must be text' })
     .trim()
     .min(1, `enter ${what}`)
     .max(max, `keep it under ${max.toLocaleString('en-US')} characters`);
 
 const optionalText = (max: number) =>
-  z
-    .string({ error: 'must be text' })
+  lineText({ wrongType: 'must be text' })
     .trim()
     .max(max, `keep it under ${max} characters`)
     .nullish()
@@ -79,7 +81,7 @@ const messageEvent = z.object({
   at: instant('the time of the message'),
   author: personRef(),
   visibility: oneOf(VISIBILITIES, 'visibility').default('public'),
-  body: text('the message', MAX_BODY_LENGTH),
+  body: text('the message', MAX_BODY_LENGTH, 'multiline'),
 });
 
 const statusEvent = z.object({
@@ -100,7 +102,7 @@ const csatEvent = z.object({
     .int('must be a whole number from 1 to 5')
     .min(1, 'must be a whole number from 1 to 5')
     .max(5, 'must be a whole number from 1 to 5'),
-  comment: z.string({ error: 'must be text' }).trim().max(5_000, 'keep the comment under 5,000 characters').nullish().transform((v) => v ?? ''),
+  comment: multilineText({ wrongType: 'must be text' }).trim().max(5_000, 'keep the comment under 5,000 characters').nullish().transform((v) => v ?? ''),
 });
 
 const EVENT_TYPES = ['message', 'status', 'csat'] as const;
@@ -117,7 +119,7 @@ export const importEventSchema = z.discriminatedUnion('type', [messageEvent, sta
 export type ImportEvent = z.infer<typeof importEventSchema>;
 
 export const importRecordSchema = z.object({
-  external_id: text("the ticket's id in the old system", 200),
+  external_id: text("the ticket's id in the old system", MAX_EXTERNAL_ID),
   subject: text('a subject', MAX_SUBJECT_LENGTH),
   customer: z.object(
     {
@@ -134,8 +136,7 @@ export const importRecordSchema = z.object({
   touchpoint: optionalText(64),
   tags: z
     .array(
-      z
-        .string({ error: 'must be a tag key' })
+      lineText({ wrongType: 'must be a tag key' })
         .trim()
         .min(1, 'must not be empty')
         .max(64, 'keep tag keys under 64 characters')
@@ -172,10 +173,16 @@ export class ImportRecordError extends Error {
   }
 }
 
-/** The external id of a raw record, when it has a usable one (for the report and the skip check). */
+/**
+ * The external id of a raw record, when it has a usable one (for the report and the skip check, which looks
+ * it up before the record is parsed): one the schema would accept, so a NUL in a bad record's id fails that
+ * record alone instead of the lookup for the whole request.
+ */
 export function rawExternalId(input: unknown): string | null {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).external_id : undefined;
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
+  if (typeof value !== 'string') return null;
+  const id = value.trim();
+  return id && id.length <= MAX_EXTERNAL_ID && isCleanText(id, 'line') ? id : null;
 }
 
 /** Who a person reference points at: the record's customer (by "customer" or their email), or a staff email. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, PRIORITIES } from '@/lib/domain/ticket-values';
+import { isStorableInstant, lineText, taxonomyKeyOf } from './common';
 
 /** `journey`: one group per (journey stage, touchpoint) pair, keyed "stage|touchpoint" (the heatmap's cells). */
 export const GROUP_BY = ['agent', 'team', 'journey_stage', 'touchpoint', 'channel', 'priority', 'journey'] as const;
@@ -7,12 +8,13 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export const MAX_SPAN_DAYS = 366;
 
 const instant = (name: string) =>
-  z
-    .string({ message: `${name} is required, as an ISO instant like 2026-01-31T00:00:00Z` })
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+  lineText(`${name} is required, as an ISO instant like 2026-01-31T00:00:00Z`)
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isStorableInstant(Date.parse(v)), {
       message: `${name} must be an ISO instant with a time zone, like 2026-01-31T00:00:00Z`,
     })
     .transform((v) => new Date(v));
+
+const taxonomyKey = (message: string) => taxonomyKeyOf(message).optional();
 
 /** GET /api/v1/metrics parameters (and the boards, which read the same layer). */
 export const metricsQuerySchema = z
@@ -21,10 +23,10 @@ export const metricsQuerySchema = z
     to: instant('to'),
     group_by: z.enum(GROUP_BY, { message: `group_by must be one of ${GROUP_BY.join(', ')}` }).optional(),
     interval: z.enum(['day', 'week'], { message: 'interval must be day or week' }).optional(),
-    team: z.string().trim().min(1).max(200).optional(),
-    agent: z.string().trim().toLowerCase().min(1).max(254).optional(),
-    journey_stage: z.string().trim().min(1).max(64).optional(),
-    touchpoint: z.string().trim().min(1).max(64).optional(),
+    team: lineText().trim().min(1, 'team must be a team name').max(200, 'team must be a team name').optional(),
+    agent: lineText().trim().toLowerCase().max(254, 'agent must be a staff email').pipe(z.email('agent must be a staff email')).optional(),
+    journey_stage: taxonomyKey('journey_stage must be a journey stage key, like purchase'),
+    touchpoint: taxonomyKey('touchpoint must be a touchpoint key, like website'),
     channel: z.enum(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` }).optional(),
     priority: z.enum(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` }).optional(),
   })

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PRIORITIES, type Priority } from '@/lib/domain/ticket-values';
 import type { SlaPolicy, SlaTarget } from '@/lib/domain/sla';
 import type { BusinessCalendar } from './settings';
+import { checkboxOf, idOf, lineText, multilineText } from './common';
+import { quoteForMessage } from './text';
 
 /**
  * Schemas for the settings page's forms. Each parses a FormData-shaped object (strings; an unchecked
@@ -12,11 +14,10 @@ import type { BusinessCalendar } from './settings';
 
 /** A whole number typed into a text/number input, with messages a person can act on. */
 const wholeNumber = (min: number, max: number) =>
-  z
-    .string({ error: 'Enter a number.' })
+  lineText('Enter a number.')
     .trim()
     .min(1, 'Enter a number.')
-    .regex(/^\d+$/, 'Enter a whole number, without decimals or units.')
+    .regex(/^\d{1,15}$/, 'Enter a whole number, without decimals or units.')
     .transform(Number)
     .pipe(z.number().min(min, `Enter a number from ${min} to ${max}.`).max(max, `Enter a number from ${min} to ${max}.`));
 
@@ -46,14 +47,14 @@ export function normalizeTimeZone(input: string): string | null {
   return knownTimeZones().find((z) => z.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
-const timeZone = z
-  .string({ error: 'Enter a time zone.' })
+const timeZone = lineText('Enter a time zone.')
   .trim()
   .min(1, 'Enter a time zone, for example Europe/Paris or UTC.')
+  .max(100, 'That is not a time zone we know. Use an IANA name such as Europe/Paris or UTC.')
   .transform((value, ctx) => {
     const zone = normalizeTimeZone(value);
     if (zone) return zone;
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time zone we know. Use an IANA name such as Europe/Paris or UTC.` });
+    ctx.addIssue({ code: 'custom', message: `${quoteForMessage(value)} is not a time zone we know. Use an IANA name such as Europe/Paris or UTC.` });
     return z.NEVER;
   });
 
@@ -91,13 +92,17 @@ function isRealDate(value: string): boolean {
 
 const dayShape: Record<string, z.ZodType> = {};
 for (const { key } of WEEKDAYS) {
-  dayShape[`open_${key}`] = z.string().optional();
-  dayShape[`start_${key}`] = z.string().trim().optional();
-  dayShape[`end_${key}`] = z.string().trim().optional();
+  dayShape[`open_${key}`] = checkboxOf('Tick the day or leave it empty.');
+  dayShape[`start_${key}`] = lineText().trim().max(10, 'Enter an opening time as 24-hour HH:MM.').optional();
+  dayShape[`end_${key}`] = lineText().trim().max(10, 'Enter a closing time as 24-hour HH:MM.').optional();
 }
 
+/** A year of holidays is a few hundred characters; this leaves room for comments-free lists of many years. */
+const MAX_HOLIDAYS_TEXT = 20_000;
+const MAX_REPORTED_LINES = 5;
+
 export const businessHoursFormSchema = z
-  .object({ ...dayShape, holidays: z.string().optional() })
+  .object({ ...dayShape, holidays: multilineText().max(MAX_HOLIDAYS_TEXT, 'List fewer holidays (at most 20,000 characters).').optional() })
   .transform((raw, ctx): Pick<BusinessCalendar, 'hours' | 'holidays'> => {
     const form = raw as Record<string, string | undefined>;
     const hours: BusinessCalendar['hours'] = [];
@@ -128,12 +133,17 @@ export const businessHoursFormSchema = z
     }
 
     const holidays = new Set<string>();
+    const badLines: string[] = [];
     (form.holidays ?? '').split(/\r?\n/).forEach((line, i) => {
       const value = line.trim();
       if (!value) return;
       if (isRealDate(value)) holidays.add(value);
-      else ctx.addIssue({ code: 'custom', path: ['holidays'], message: `Line ${i + 1}: "${value}" is not a date in YYYY-MM-DD form.` });
+      else badLines.push(`Line ${i + 1}: ${quoteForMessage(value)} is not a date in YYYY-MM-DD form.`);
     });
+    // A pasted page of text would otherwise answer with thousands of messages: name the first few.
+    const shown = badLines.slice(0, MAX_REPORTED_LINES);
+    if (badLines.length > shown.length) shown.push(`…and ${badLines.length - shown.length} more lines that are not dates.`);
+    for (const message of shown) ctx.addIssue({ code: 'custom', path: ['holidays'], message });
     return { hours, holidays: [...holidays].sort() };
   });
 
@@ -170,19 +180,21 @@ export const slaPolicyFormSchema = z.object(slaShape).transform((raw): SlaPolicy
 // ---------------------------------------------------------------- API tokens
 
 export const createApiTokenFormSchema = z.object({
-  email: z.string({ error: 'Choose a staff member.' }).trim().toLowerCase().pipe(z.email('Choose a staff member.')),
-  name: z
-    .string({ error: 'Give the token a name.' })
+  email: lineText('Choose a staff member.').trim().toLowerCase().max(254, 'Choose a staff member.').pipe(z.email('Choose a staff member.')),
+  name: lineText('Give the token a name.')
     .trim()
     .min(1, 'Give the token a name, such as "BI export".')
     .max(80, 'Keep the name to 80 characters or fewer.'),
 });
 
 export const revokeApiTokenFormSchema = z.object({
-  id: z.string({ error: 'Missing token id.' }).regex(/^\d+$/, 'Missing token id.').transform(Number),
+  id: idOf('Choose a token from the list.'),
 });
 
+/** The header switch: available for round-robin assignment, or not. */
+export const availabilitySchema = z.object({ available: z.enum(['true', 'false'], { message: 'available must be true or false' }).transform((v) => v === 'true') });
+
 export const teamAutoAssignSchema = z.object({
-  teamId: z.coerce.number().int().positive('Choose a team'),
+  teamId: idOf('Choose a team'),
   autoAssign: z.enum(['true', 'false'], { message: 'autoAssign must be true or false' }).transform((v) => v === 'true'),
 });

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { DEFAULT_SLA_POLICY } from '@/lib/domain/sla';
 import type { Priority } from '@/lib/domain/ticket-values';
+import { lineText } from './text';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+const time = lineText().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
 const interval = z.object({ day: z.number().int().min(0).max(6), start: time, end: time });
 
 export const businessCalendarSchema = z.object({
-  timeZone: z.string().min(1),
+  timeZone: lineText().min(1).max(100),
   /** Weekly open intervals; day 0 is Sunday, as in Date#getDay. */
   hours: z.array(interval),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')),
+  holidays: z.array(lineText().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')),
 });
 export type BusinessCalendar = z.infer<typeof businessCalendarSchema>;
 
@@ -28,7 +29,7 @@ export const slaPolicySchema = z.object({
 const limit = z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) });
 
 export const workspaceSettingsSchema = z.object({
-  timeZone: z.string().min(1).default('UTC'),
+  timeZone: lineText().min(1).max(100).default('UTC'),
   recontactWindowDays: z.number().int().min(0).max(365).default(7),
   autoCloseDays: z.number().int().min(1).max(365).default(4),
   businessCalendar: businessCalendarSchema.default({
@@ -37,7 +38,7 @@ export const workspaceSettingsSchema = z.object({
     holidays: [],
   }),
   /** Optional per-team calendars, keyed by team id; a ticket uses its current team's, else the workspace's. */
-  teamCalendars: z.record(z.string(), businessCalendarSchema).default({}),
+  teamCalendars: z.record(lineText(), businessCalendarSchema).default({}),
   slaPolicy: slaPolicySchema.prefault({}),
   rateLimits: z
     .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from './common';
 
 /** The lists an admin edits in Settings → Taxonomy. */
 export const TAXONOMY_KINDS = ['journey_stage', 'touchpoint', 'tag_group', 'tag'] as const;
@@ -6,19 +7,18 @@ export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
 
 const kind = z.enum(TAXONOMY_KINDS, { message: 'Choose what to edit' });
 /** An existing key: imported tags may carry keys that are not slugs, so only the length is checked here. */
-const existingKey = z.string().trim().min(1, 'Choose an entry').max(64);
+const existingKey = lineText('Choose an entry').trim().min(1, 'Choose an entry').max(64, 'Choose an entry from the list');
 
 /** A new key: it never changes once created, so it is a plain lowercase slug. */
-export const newTaxonomyKeySchema = z
-  .string()
+export const newTaxonomyKeySchema = lineText('Enter a key')
   .trim()
   .min(1, 'Enter a key')
   .max(40, 'Keep the key under 40 characters')
   .regex(/^[a-z][a-z0-9_]*$/, 'Use lowercase letters, digits and underscores, starting with a letter (like late_delivery)');
 
-const label = z.string().trim().min(1, 'Enter a label').max(80, 'Keep the label under 80 characters');
-const description = z.string().trim().max(300, 'Keep the description under 300 characters').default('');
-const portalLabel = z.string().trim().max(80, 'Keep the portal wording under 80 characters').optional();
+const label = lineText('Enter a label').trim().min(1, 'Enter a label').max(80, 'Keep the label under 80 characters');
+const description = multilineText().trim().max(300, 'Keep the description under 300 characters').default('');
+const portalLabel = lineText().trim().max(80, 'Keep the portal wording under 80 characters').optional();
 
 export const addTaxonomyEntrySchema = z.object({
   kind,
@@ -27,7 +27,7 @@ export const addTaxonomyEntrySchema = z.object({
   description,
   portalLabel,
   /** Tags only: the group the tag goes in. */
-  group: z.string().trim().max(64).optional(),
+  group: lineText().trim().max(64, 'Choose a group from the list').optional(),
 });
 export type AddTaxonomyEntryInput = z.infer<typeof addTaxonomyEntrySchema>;
 

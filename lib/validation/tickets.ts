@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { PRIORITIES, SETTABLE_STATUSES, VISIBILITIES } from '@/lib/domain/ticket-values';
-import { idSchema, optionalKey } from './common';
+import { emptyAsAbsent, idOf, idSchema, lineText, multilineText, optionalKey, PG_INTEGER_MAX, taxonomyKeyOf } from './common';
 
 export const MAX_BODY_LENGTH = 50_000;
 export const MAX_SUBJECT_LENGTH = 200;
 
-export const subjectSchema = z
-  .string()
+export const subjectSchema = lineText('Enter a subject')
   .trim()
   .min(1, 'Enter a subject')
   .max(MAX_SUBJECT_LENGTH, `Keep the subject under ${MAX_SUBJECT_LENGTH} characters`);
 
-export const bodySchema = z
-  .string()
+export const bodySchema = multilineText('Write a message')
   .trim()
   .min(1, 'Write a message')
   .max(MAX_BODY_LENGTH, `Keep the message under ${MAX_BODY_LENGTH.toLocaleString('en-US')} characters`);
@@ -23,8 +21,7 @@ export const portalRequestSchema = z.object({
   body: bodySchema,
   journeyStage: optionalKey,
   touchpoint: optionalKey,
-  reference: z
-    .string()
+  reference: lineText()
     .trim()
     .max(100, 'Keep the reference under 100 characters')
     .optional()
@@ -32,24 +29,27 @@ export const portalRequestSchema = z.object({
 });
 export type PortalRequestInput = z.infer<typeof portalRequestSchema>;
 
-export const portalReplySchema = z.object({ ticketKey: z.string().min(10).max(64), body: bodySchema });
+/**
+ * A request's public key as the portal shows it (22 URL-safe characters; older keys may differ in length).
+ * Anything else names no request, so it is refused before a query.
+ */
+export const publicKeySchema = lineText('That request does not exist.').regex(/^[A-Za-z0-9_-]{10,64}$/, 'That request does not exist.');
+
+export const portalReplySchema = z.object({ ticketKey: publicKeySchema, body: bodySchema });
 
 /** An agent's public reply or internal note, optionally setting a status in the same step. */
 export const agentMessageSchema = z.object({
   ticketId: idSchema,
   body: bodySchema,
-  visibility: z.enum(VISIBILITIES),
-  status: z
-    .enum(SETTABLE_STATUSES)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  visibility: z.enum(VISIBILITIES, { message: `Choose a visibility: ${VISIBILITIES.join(' or ')}` }),
+  status: emptyAsAbsent(z.enum(SETTABLE_STATUSES, { message: `Choose a status: ${SETTABLE_STATUSES.join(', ')}` })),
   /** The macro the agent inserted: its actions (status, tags, stage) apply with the message. */
-  macroId: idSchema.optional().or(z.literal('').transform(() => undefined)),
+  macroId: emptyAsAbsent(idOf('Choose a macro from the list')),
 });
 export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
 
-const taxonomyRef = z.string().trim().min(1).max(64, 'Choose a value from the list').nullable();
-const idOrNull = z.number({ message: 'Send a number or null' }).int().positive().nullable();
+const taxonomyRef = taxonomyKeyOf().nullable();
+const idOrNull = idOf(`Send an id (a whole number from 1 to ${PG_INTEGER_MAX}) or null`).nullable();
 
 /**
  * A field edit on a ticket, as the API's PATCH body and the ticket page's controls send it: any subset of
@@ -58,14 +58,21 @@ const idOrNull = z.number({ message: 'Send a number or null' }).int().positive()
  */
 export const ticketFieldsSchema = z
   .object({
-    version: z.number({ message: 'Send the version you saw, as a number' }).int().min(1),
+    version: z
+      .number({ message: 'Send the version you saw, as a number' })
+      .int('Send the version you saw, as a whole number')
+      .min(1, 'Send the version you saw, as a number')
+      .max(PG_INTEGER_MAX, 'Send the version you saw: no ticket has a version that high'),
     status: z.enum(SETTABLE_STATUSES, { message: `Choose a status: ${SETTABLE_STATUSES.join(', ')}` }).optional(),
     priority: z.enum(PRIORITIES, { message: `Choose a priority: ${PRIORITIES.join(', ')}` }).optional(),
     assignee_id: idOrNull.optional(),
     team_id: idOrNull.optional(),
     journey_stage: taxonomyRef.optional(),
     touchpoint: taxonomyRef.optional(),
-    tags: z.array(z.string().trim().min(1).max(64)).max(50, 'Use at most 50 tags').optional(),
+    tags: z
+      .array(lineText().trim().min(1, 'A tag key cannot be empty').max(64, 'Choose tags from the list'), { message: 'Send the tags as a list of keys' })
+      .max(50, 'Use at most 50 tags')
+      .optional(),
   })
   .strict();
 export type TicketFieldsInput = z.infer<typeof ticketFieldsSchema>;
@@ -73,11 +80,13 @@ export type TicketFieldsInput = z.infer<typeof ticketFieldsSchema>;
 /** The same edit from the ticket page, which names the ticket in the body. */
 export const ticketFieldsActionSchema = ticketFieldsSchema.extend({ ticketId: idSchema });
 
-const ticketNumber = z.coerce
-  .number({ message: 'Enter a ticket number, like 1234' })
-  .int('Enter a ticket number, like 1234')
-  .positive('Enter a ticket number, like 1234')
-  .max(2_147_483_647, 'There is no ticket with that number');
+const ticketNumber = idOf('Enter a ticket number, like 1234');
+
+/** A presence heartbeat: the agent is looking at the ticket, or writing on it. */
+export const presenceSchema = z.object({ state: z.enum(['viewing', 'typing'], { message: 'state must be viewing or typing' }) });
+
+/** A ticket id in a route's path: the same id, with a message for the address. */
+export const ticketIdParam = idOf('The ticket id must be a whole number from 1 to 2147483647.');
 
 /** Merge this ticket (the duplicate) into the target. */
 export const mergeSchema = z.object({ ticketId: idSchema, targetId: ticketNumber });

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/errors';
+import { availabilitySchema } from '@/lib/validation/settings-forms';
 import { requireStaff } from '../auth/session';
 import { setAvailability } from '../services/round-robin';
 import { formToObject, parseInput, runAction } from './run-action';
@@ -12,7 +12,7 @@ import { formToObject, parseInput, runAction } from './run-action';
 export async function setAvailabilityAction(form: FormData): Promise<ActionResult<{ available: boolean }>> {
   return runAction(async () => {
     const staff = await requireStaff('ticket:read');
-    const { available } = parseInput(z.object({ available: z.enum(['true', 'false']).transform((v) => v === 'true') }), formToObject(form));
+    const { available } = parseInput(availabilitySchema, formToObject(form));
     await setAvailability(await getDb(), staff.id, available);
     revalidatePath('/', 'layout');
     return { available };

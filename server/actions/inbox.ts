@@ -5,8 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { savedViews } from '@/db/schema';
-import { idSchema } from '@/lib/validation/common';
-import { inboxQuerySchema, saveViewSchema } from '@/lib/validation/inbox';
+import { deleteViewSchema, saveViewSchema } from '@/lib/validation/inbox';
 import { ServiceError, type ActionResult } from '@/lib/errors';
 import { bulkEditSchema, bulkValueSchemas } from '@/lib/validation/bulk';
 import { requireStaff } from '../auth/session';
@@ -28,15 +27,14 @@ export async function bulkEditAction(form: FormData): Promise<ActionResult<BulkR
   return runAction(async () => {
     const staff = await requireStaff('ticket:update');
     const { ids, action, value } = parseInput(bulkEditSchema, formToObject(form));
-    const parsed = bulkValueSchemas[action].safeParse(value);
-    if (!parsed.success) throw new ServiceError('invalid', parsed.error.issues[0]?.message ?? 'Choose a value.');
+    const parsed = parseInput(z.object({ value: bulkValueSchemas[action] }), { value });
     const db = await getDb();
     const actor = eventActorOf(staff);
     const result: BulkResult = { changed: 0, failed: [] };
     for (const ticketId of ids) {
       try {
         if (action === 'assign') {
-          const v = parsed.data;
+          const v = parsed.value;
           await assignTicket(db, { ticketId, actor, assigneeId: v === 'me' ? staff.id : v === 'none' ? null : Number(v) });
         } else if (action === 'status') await changeStatus(db, { ticketId, actor, status: bulkValueSchemas.status.parse(value) });
         else if (action === 'priority') await changePriority(db, { ticketId, actor, priority: bulkValueSchemas.priority.parse(value) });
@@ -67,9 +65,7 @@ export async function saveViewAction(form: FormData): Promise<ActionResult<{ id:
   return runAction(async () => {
     const staff = await requireStaff('ticket:read');
     const input = parseInput(saveViewSchema, formToObject(form));
-    const filters = Object.fromEntries(Object.entries(input.params).filter(([k, v]) => typeof v === 'string' && v && !['cursor', 'limit'].includes(k) && !String(input.params.view).startsWith('saved:')));
-    const checked = inboxQuerySchema.safeParse(filters);
-    if (!checked.success) throw new ServiceError('invalid', checked.error.issues[0]?.message ?? 'These filters cannot be saved.');
+    const filters = input.params;
     if (input.shared && !staff.teamId) throw new ServiceError('invalid', 'You are not in a team, so there is no team to share this view with.', { fieldErrors: { shared: ['You are not in a team'] } });
     const [view] = await (await getDb())
       .insert(savedViews)
@@ -84,7 +80,7 @@ export async function saveViewAction(form: FormData): Promise<ActionResult<{ id:
 export async function deleteViewAction(form: FormData): Promise<ActionResult<undefined>> {
   return runAction(async () => {
     const staff = await requireStaff('ticket:read');
-    const { id } = parseInput(z.object({ id: idSchema }), formToObject(form));
+    const { id } = parseInput(deleteViewSchema, formToObject(form));
     const deleted = await (await getDb()).delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.ownerId, staff.id))).returning({ id: savedViews.id });
     if (deleted.length === 0) throw new ServiceError('not_found', 'That view does not exist, or it is not yours to delete.');
     revalidatePath('/inbox');

@@ -4,8 +4,7 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/errors';
 import { customerSignUpSchema } from '@/lib/validation/auth';
-import { passwordResetRequestSchema, passwordResetSchema } from '@/lib/validation/portal';
-import { z } from 'zod';
+import { linkTokenFormSchema, passwordResetRequestSchema, passwordResetSchema } from '@/lib/validation/portal';
 import { requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
 import { idempotencyScope } from '../http/idempotency';
@@ -38,13 +37,12 @@ export async function requestResetAction(form: FormData): Promise<ActionResult<{
   });
 }
 
-const tokenField = z.string().max(100);
 
 export async function resetPasswordAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction(async () => {
     const { token, ...rest } = formToObject(form);
     const input = parseInput(passwordResetSchema, rest);
-    const customer = await resetPassword(await getDb(), parseInput(tokenField, token), input.password);
+    const customer = await resetPassword(await getDb(), parseInput(linkTokenFormSchema, { token }).token, input.password);
     return { email: customer.email };
   });
 }
@@ -53,7 +51,7 @@ export async function resetPasswordAction(form: FormData): Promise<ActionResult<
 export async function verifyEmailAction(form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const customer = await requireCustomer();
-    await verifyEmail(await getDb(), parseInput(tokenField, formToObject(form).token), customer.id);
+    await verifyEmail(await getDb(), parseInput(linkTokenFormSchema, formToObject(form)).token, customer.id);
     return undefined;
   });
 }

@@ -4,9 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { ServiceError, type ActionResult } from '@/lib/errors';
-import { guestReplySchema, guestRequestSchema, ratingSchema } from '@/lib/validation/portal';
+import { guestReplySchema, guestRequestSchema, linkTokenFormSchema, ratingSchema, ratingTargetSchema } from '@/lib/validation/portal';
 import { portalReplySchema, portalRequestSchema } from '@/lib/validation/tickets';
-import { z } from 'zod';
 import { getActor, requireCustomer } from '../auth/session';
 import { clientIp } from '../http/client-ip';
 import { idempotencyScope } from '../http/idempotency';
@@ -71,12 +70,10 @@ export async function portalReplyAction(form: FormData): Promise<ActionResult<{ 
   });
 }
 
-const tokenField = z.string().max(100);
-
 /** A guest replies through their private link; the link is the only credential. */
 export async function guestReplyAction(form: FormData): Promise<ActionResult<{ followUpLink: string | null }>> {
   return runAction(async () => {
-    const token = parseInput(tokenField, form.get('token'));
+    const { token } = parseInput(linkTokenFormSchema, formToObject(form));
     const { input, uploads } = await parseWithUploads(guestReplySchema, form);
     return idempotentAction(form, { scope: idempotencyScope.link(token), action: 'portal.guest-reply' }, async (tx) => {
       const { followUpToken } = await withUploads(uploads, (attachments) => replyAsGuest(tx, token, input.body, undefined, attachments));
@@ -84,12 +81,6 @@ export async function guestReplyAction(form: FormData): Promise<ActionResult<{ f
     });
   });
 }
-
-const rateTarget = z.union([
-  z.object({ ticketKey: z.string().min(10).max(64) }),
-  z.object({ guestToken: tokenField }),
-  z.object({ ratingToken: tokenField }),
-]);
 
 /**
  * A 1–5 rating and a comment on a solved request: from the signed-in request page, the guest page or
@@ -99,7 +90,7 @@ export async function rateRequestAction(form: FormData): Promise<ActionResult<{ 
   return runAction(async () => {
     const raw = formToObject(form);
     const rating = parseInput(ratingSchema, raw);
-    const target = parseInput(rateTarget, raw);
+    const target = parseInput(ratingTargetSchema, raw);
     const db = await getDb();
     const claim = { action: 'portal.rate' };
     if ('ratingToken' in target) {

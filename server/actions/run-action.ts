@@ -5,27 +5,36 @@ import { logger } from '@/lib/logger';
 import { ServiceError, type ActionResult } from '@/lib/errors';
 import { outageFailure } from '../unavailable';
 
-/** Form fields as a plain object; repeated names become arrays. */
+/**
+ * Form fields as a plain object; repeated names become arrays. Files stay files: a schema that expects text
+ * then says "Send this as text." for that field, instead of the field quietly counting as empty; a schema
+ * that does not name the field (attachments) drops it.
+ */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
     const prev = out[key];
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
 }
 
+/** Each issue's message under its field's path (`customer.name`); `whole` names an issue about the input as a whole. */
+export function fieldErrorsOf(error: z.ZodError, whole = 'form'): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || whole;
+    const messages = (fieldErrors[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return fieldErrors;
+}
+
 /** Parses input with a schema, turning a failure into a ServiceError with per-field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.') || 'form';
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new ServiceError('invalid', 'Some fields need your attention.', { fieldErrors });
+  throw new ServiceError('invalid', 'Some fields need your attention.', { fieldErrors: fieldErrorsOf(parsed.error) });
 }
 
 /**

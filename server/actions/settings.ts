@@ -97,8 +97,11 @@ export async function setTeamAutoAssignAction(form: FormData): Promise<ActionRes
   return runAction(async () => {
     await requireStaff('settings:manage');
     const input = parseInput(teamAutoAssignSchema, formToObject(form));
-    const updated = await (await getDb()).update(teams).set({ autoAssign: input.autoAssign }).where(eq(teams.id, input.teamId)).returning({ id: teams.id });
-    if (updated.length === 0) throw new ServiceError('not_found', 'That team does not exist.');
+    // In a transaction, so an unknown team rolls back the workspace-version bump of the teams trigger.
+    await (await getDb()).transaction(async (tx) => {
+      const updated = await tx.update(teams).set({ autoAssign: input.autoAssign }).where(eq(teams.id, input.teamId)).returning({ id: teams.id });
+      if (updated.length === 0) throw new ServiceError('not_found', 'That team does not exist.', { fieldErrors: { teamId: ['Choose a team from the list'] } });
+    });
     revalidatePath('/settings');
     return input;
   });

@@ -1,16 +1,16 @@
 import { contentDisposition } from '@/lib/attachments/file-name';
 import { ServiceError } from '@/lib/errors';
 import { DOWNLOAD_CSP } from '@/lib/http/download-routes';
+import { idOf } from '@/lib/validation/common';
+import { parsePathParam } from './input';
 import type { ServedAttachment } from '../queries/attachments';
 import { attachmentStore } from '../storage/attachment-store';
 
 export const ATTACHMENT_NOT_FOUND = 'That attachment does not exist, or you cannot see it.';
 
-/** A route's attachment id, or the same 404 as an unknown one. */
+/** A route's attachment id, or the same 404 as an unknown one (naming the `id` parameter). */
 export function attachmentIdOf(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new ServiceError('not_found', ATTACHMENT_NOT_FOUND);
-  return id;
+  return parsePathParam(idOf('An attachment id is a whole number from 1 to 2147483647.'), raw, 'id', { code: 'not_found', message: ATTACHMENT_NOT_FOUND });
 }
 
 /**

@@ -6,6 +6,7 @@ import { getActor } from '../auth/session';
 import type { PortalTicket } from '../queries/portal';
 import { outageFailure } from '../unavailable';
 import { apiError } from './api';
+import { readJson } from './input';
 
 /**
  * Wraps a portal JSON route: every expected failure is `{ error: { code, message, details? } }` with
@@ -36,14 +37,8 @@ export async function requireApiCustomer(): Promise<CustomerActor> {
   return actor;
 }
 
-/** A JSON body, or a 400 a person can act on. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new ServiceError('invalid', 'Send a JSON body.');
-  }
-}
+/** A JSON body (strictly UTF-8), or a 400 a person can act on. */
+export const jsonBody = (request: Request): Promise<unknown> => readJson(request);
 
 export const notFound = () => new ServiceError('not_found', 'That request does not exist, or the link has expired.');
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { csatRatings, journeyStages, messages, tickets, touchpoints, users } from '@/db/schema';
 import type { CustomerActor } from '@/lib/domain/permissions';
+import { publicKeySchema } from '@/lib/validation/tickets';
 import { attachmentsByMessage } from './attachments';
 
 /**
@@ -105,8 +106,12 @@ async function portalView(db: Db, where: SQL) {
 }
 export type PortalTicket = NonNullable<Awaited<ReturnType<typeof portalView>>>;
 
+/** Whether a key from a URL or form could be a request's key at all: anything else finds nothing, without a query (a NUL would fail it). */
+const isPublicKey = (publicKey: string) => publicKeySchema.safeParse(publicKey).success;
+
 /** A signed-in customer's request by its public key; another customer's key finds nothing. */
-export function getPortalTicket(db: Db, scope: PortalScope, publicKey: string) {
+export async function getPortalTicket(db: Db, scope: PortalScope, publicKey: string) {
+  if (!isPublicKey(publicKey)) return null;
   return portalView(db, and(eq(tickets.publicKey, publicKey), scopeWhere(scope)) as SQL);
 }
 
@@ -117,6 +122,7 @@ export function getGuestTicket(db: Db, ticketId: number) {
 
 /** The id behind a customer's own request key, or null: the scope is in the where clause. */
 export async function findPortalTicketId(db: Db, scope: PortalScope, publicKey: string): Promise<number | null> {
+  if (!isPublicKey(publicKey)) return null;
   const [row] = await db
     .select({ id: tickets.id })
     .from(tickets)

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { portalTokens, tickets, type PortalTokenKind } from '@/db/schema';
+import { PORTAL_TOKEN_SHAPE } from '@/lib/validation/portal';
 
 export const GUEST_LINK_IDLE_DAYS = 30;
 const HOUR = 3600_000;
@@ -17,8 +18,6 @@ const FIXED_TTL_MS: Partial<Record<PortalTokenKind, number>> = {
 export const newToken = () => randomBytes(32).toString('base64url');
 export const hashPortalToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A syntactically possible token: anything else is a 404 without a query. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface IssueTokenInput {
   kind: PortalTokenKind;
@@ -50,7 +49,7 @@ export type PortalTokenRow = typeof portalTokens.$inferSelect;
  * the request's last public activity; rating links live while their request is solved.
  */
 export async function findLiveToken(db: Db, kind: PortalTokenKind, token: string, now = new Date()): Promise<PortalTokenRow | null> {
-  if (!TOKEN_SHAPE.test(token)) return null;
+  if (!PORTAL_TOKEN_SHAPE.test(token)) return null; // a token that cannot be one: 404 without a query
   const [row] = await db
     .select({ token: portalTokens, ticketStatus: tickets.status, lastPublicActivityAt: tickets.lastPublicActivityAt })
     .from(portalTokens)

@@ -18,7 +18,8 @@ const hasPortalLabel = (kind: TaxonomyKind) => kind === 'journey_stage' || kind 
 
 const KIND_NAMES: Record<TaxonomyKind, string> = { journey_stage: 'journey stage', touchpoint: 'touchpoint', tag_group: 'tag group', tag: 'CX tag' };
 
-const notFound = (kind: TaxonomyKind, key: string) => new ServiceError('not_found', `There is no ${KIND_NAMES[kind]} with the key "${key}".`);
+const notFound = (kind: TaxonomyKind, key: string) =>
+  new ServiceError('not_found', `There is no ${KIND_NAMES[kind]} with the key "${key}".`, { fieldErrors: { key: [`There is no ${KIND_NAMES[kind]} with that key`] } });
 
 /** Adds an entry at the end of its list. Its key is checked (a slug, unique) and never changes afterwards. */
 export async function addTaxonomyEntry(db: Db, input: AddTaxonomyEntryInput): Promise<{ key: string }> {
@@ -45,12 +46,17 @@ export async function addTaxonomyEntry(db: Db, input: AddTaxonomyEntryInput): Pr
   });
 }
 
-/** Renames and describes an entry. The key is not part of the input: tickets, events and reports keep it. */
+/**
+ * Renames and describes an entry. The key is not part of the input: tickets, events and reports keep it.
+ * In a transaction, so an unknown key rolls back the workspace-version bump its statement trigger made.
+ */
 export async function updateTaxonomyEntry(db: Db, input: UpdateTaxonomyEntryInput): Promise<void> {
   const table = tableOf(input.kind);
   const set = { label: input.label, description: input.description, ...(hasPortalLabel(input.kind) && input.portalLabel !== undefined ? { portalLabel: input.portalLabel } : {}) };
-  const updated = await db.update(table).set(set).where(eq(table.key, input.key)).returning({ key: table.key });
-  if (updated.length === 0) throw notFound(input.kind, input.key);
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(table).set(set).where(eq(table.key, input.key)).returning({ key: table.key });
+    if (updated.length === 0) throw notFound(input.kind, input.key);
+  });
 }
 
 /**
@@ -83,6 +89,8 @@ export async function moveTaxonomyEntry(db: Db, input: MoveTaxonomyEntryInput): 
  */
 export async function setTaxonomyEntryRetired(db: Db, input: RetireTaxonomyEntryInput, now = new Date()): Promise<void> {
   const table = tableOf(input.kind);
-  const updated = await db.update(table).set({ retiredAt: input.retired ? now : null }).where(eq(table.key, input.key)).returning({ key: table.key });
-  if (updated.length === 0) throw notFound(input.kind, input.key);
+  await db.transaction(async (tx) => {
+    const updated = await tx.update(table).set({ retiredAt: input.retired ? now : null }).where(eq(table.key, input.key)).returning({ key: table.key });
+    if (updated.length === 0) throw notFound(input.kind, input.key); // rolls back the version bump too
+  });
 }

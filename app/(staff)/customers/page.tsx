@@ -2,20 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { Users } from 'lucide-react';
-import { z } from 'zod';
 import { Button, EmptyState, Input, SkeletonRows, Table, TBody, TD, TH, THead, TR } from '@/components/ui';
 import { PageHeader } from '@/components/shell/page-header';
 import { getDb } from '@/server/db';
 import { requireStaffPage } from '@/server/auth/session';
 import { searchCustomers } from '@/server/queries/customers';
+import { customerSearchSchema } from '@/lib/validation/customers';
 
 export const metadata: Metadata = { title: 'Customers' };
 
-const paramsSchema = z.object({ q: z.string().max(100).catch('').default('') });
-
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requireStaffPage('customer:read', '/customers');
-  const { q } = paramsSchema.parse(await searchParams);
+  const { q } = customerSearchSchema.parse(await searchParams);
   return (
     <div className="space-y-4">
       <PageHeader title="Customers" description="Find a customer by name or email." />

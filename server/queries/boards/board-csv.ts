@@ -18,7 +18,11 @@ export type BoardTable = z.infer<typeof tableSchema>;
 
 export function parseBoardTable(raw: Record<string, string>): BoardTable {
   const parsed = tableSchema.safeParse(raw);
-  if (!parsed.success) throw new ServiceError('invalid', parsed.error.issues.map((i) => i.message).join('. '));
+  if (!parsed.success) {
+    throw new ServiceError('invalid', parsed.error.issues.map((i) => i.message).join('. '), {
+      fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'query', [i.message]])),
+    });
+  }
   return parsed.data;
 }
 

@@ -2,9 +2,8 @@ import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { customers, tickets, users } from '@/db/schema';
-import { ServiceError } from '@/lib/errors';
 import type { InboxQuery, InboxSort } from '@/lib/validation/inbox';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorInteger, decodeCursor, encodeCursor, invalidCursor } from './cursor';
 import { filterConditions } from './filters';
 import { highlightFields, searchHits } from './search';
 import { cursorValues, keysetAfter, orderBy, sortKeyFields, SORT_KEYS } from './sorts';
@@ -72,8 +71,9 @@ export async function listTickets(db: Db, query: InboxQuery, ctx: ListContext) {
 async function searchPage(db: Db, q: string, where: SQL[], cursor: string | undefined, limit: number) {
   const hits = searchHits(db, q);
   if (cursor) {
-    const [rank, id] = decodeCursor(cursor, 'relevance', 2);
-    if (typeof rank !== 'number' || typeof id !== 'number') throw new ServiceError('invalid', 'That page link is not valid any more. Go back to the first page.');
+    const [rawRank, rawId] = decodeCursor(cursor, 'relevance', 2);
+    if (typeof rawRank !== 'number' || !Number.isFinite(rawRank)) throw invalidCursor();
+    const [rank, id] = [rawRank, cursorInteger(rawId)];
     where.push(or(lt(hits.rank, rank), and(eq(hits.rank, rank), lt(tickets.id, id)))!);
   }
   const { subjectHighlight, snippet } = highlightFields(q);

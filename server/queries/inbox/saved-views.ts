@@ -21,7 +21,10 @@ export async function resolveSavedView(db: Db, query: InboxQuery, staffId: numbe
   const id = Number(query.view.slice(6));
   const view = (await listSavedViews(db, staffId)).find((v) => v.id === id);
   if (!view) throw new ServiceError('not_found', 'That saved view does not exist, or is not shared with you.');
-  const saved = inboxQuerySchema.parse(view.filters);
+  // Saved before today's rules, a view's filters may no longer parse: say so rather than fail the request.
+  const stored = inboxQuerySchema.safeParse(view.filters);
+  if (!stored.success) throw new ServiceError('invalid', `The saved view "${view.name}" has filters that are no longer valid (${stored.error.issues[0]?.message}). Delete it and save it again.`, { fieldErrors: { view: ['That saved view can no longer be used'] } });
+  const saved = stored.data;
   const given = Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'view'));
   return { ...saved, ...given, view: saved.view ?? 'all' };
 }

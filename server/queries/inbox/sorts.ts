@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { tickets } from '@/db/schema';
-import { ServiceError } from '@/lib/errors';
 import type { InboxSort } from '@/lib/validation/inbox';
+import { cursorInstant, cursorInteger } from './cursor';
 
 /** One key of a keyset sort: the column, its direction, and how its cursor value is read back. */
 interface SortKey {
@@ -52,13 +52,7 @@ export function cursorValues(sort: InboxSort, row: Record<string, unknown>): (st
 
 function parseValue(key: SortKey, raw: string | number | null): Date | number | null {
   if (raw === null) return null;
-  if (key.kind === 'date') {
-    const date = typeof raw === 'string' ? new Date(raw) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new ServiceError('invalid', 'That page link is not valid any more. Go back to the first page.');
-    return date;
-  }
-  if (typeof raw !== 'number' || !Number.isInteger(raw)) throw new ServiceError('invalid', 'That page link is not valid any more. Go back to the first page.');
-  return raw;
+  return key.kind === 'date' ? cursorInstant(raw) : cursorInteger(raw);
 }
 
 /**

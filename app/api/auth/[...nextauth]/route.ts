@@ -4,10 +4,19 @@ import { getDb } from '@/server/db';
 import { authOptions } from '@/server/auth/options';
 import { signInLimitState } from '@/server/auth/sign-in';
 import { clientIp } from '@/server/http/client-ip';
+import { signInSchema } from '@/lib/validation/auth';
 
 const handler = NextAuth(authOptions);
 
+/** next-auth's client (signIn) reads the message from the `error` parameter of the `url` it is given. */
+function refusal(request: Request, status: number, error: { code: string; message: string; details?: Record<string, string[]> }, headers?: HeadersInit) {
+  const url = new URL(`/api/auth/error?error=${encodeURIComponent(error.message)}`, request.url).toString();
+  return NextResponse.json({ url, error }, { status, headers });
+}
+
 /**
+ * An email that cannot be an address (a NUL or other control character, say) is a 400 naming the field, before
+ * anything reads the database with it; next-auth's own CSRF and password checks come after.
  * Past the sign-in limit the answer is a real 429 with Retry-After, before next-auth runs. The body
  * still carries next-auth's `url` with the message as `error`, so signIn() on the client shows it.
  * This only reads the counts, for the status code: checkSignIn counts each attempt before it checks the
@@ -18,14 +27,17 @@ async function post(request: Request, context: { params: Promise<{ nextauth: str
   const kind = nextauth[0] === 'callback' ? nextauth[1] : undefined;
   if (kind === 'customer' || kind === 'staff') {
     const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get('email') ?? '').trim();
-    const blocked = email ? await signInLimitState(await getDb(), kind, email, clientIp(request.headers)) : null;
-    if (blocked) {
-      const url = new URL(`/api/auth/error?error=${encodeURIComponent(blocked.message)}`, request.url).toString();
-      return NextResponse.json(
-        { url, error: { code: 'rate_limited', message: blocked.message } },
-        { status: 429, headers: { 'Retry-After': String(blocked.retryAfterSeconds) } },
-      );
+    const raw = form?.get('email');
+    if (raw !== null && raw !== undefined && raw !== '') {
+      const email = signInSchema.shape.email.safeParse(raw);
+      if (!email.success) {
+        const messages = [...new Set(email.error.issues.map((issue) => issue.message))];
+        return refusal(request, 400, { code: 'invalid', message: messages.join(' '), details: { email: messages } });
+      }
+      const blocked = await signInLimitState(await getDb(), kind, email.data, clientIp(request.headers));
+      if (blocked) {
+        return refusal(request, 429, { code: 'rate_limited', message: blocked.message }, { 'Retry-After': String(blocked.retryAfterSeconds) });
+      }
     }
   }
   return handler(request, context);

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/server/db';
-import { parseInput } from '@/server/actions/run-action';
 import { getActor } from '@/server/auth/session';
 import { clientIp } from '@/server/http/client-ip';
+import { parseBody } from '@/server/http/input';
 import { idempotencyScope, idempotentJson } from '@/server/http/idempotency';
 import { jsonBody, portalRoute, requireApiCustomer } from '@/server/http/portal-api';
 import { portalLinks } from '@/server/mail/links';
@@ -33,13 +33,13 @@ export const POST = portalRoute(async ({ request }) => {
   const db = await getDb();
   const ip = clientIp(request.headers);
   if (actor) {
-    const input = parseInput(portalRequestSchema, body);
+    const input = parseBody(portalRequestSchema, body);
     return idempotentJson(db, request, { scope: idempotencyScope.actor(actor), body, beforeWrite: () => portalLimits.accountSubmit(db, actor.id, ip) }, async (tx) => {
       const ticket = await submitAccountRequest(tx, actor.id, input);
       return { status: 201, body: { key: ticket.publicKey, status: ticket.status } };
     });
   }
-  const input = parseInput(guestRequestSchema, body);
+  const input = parseBody(guestRequestSchema, body);
   return idempotentJson(db, request, { scope: idempotencyScope.anonymous(ip, input.email), body, beforeWrite: () => portalLimits.guestSubmit(db, input.email, ip) }, async (tx) => {
     const { ticket, token } = await submitGuestRequest(tx, input);
     return { status: 201, body: { key: ticket.publicKey, status: ticket.status, tracking_link: portalLinks.guest(token) } };

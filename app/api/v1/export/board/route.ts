@@ -2,6 +2,7 @@ import { getReportingDb } from '@/server/db';
 import { csvResponse } from '@/lib/csv';
 import { ServiceError } from '@/lib/errors';
 import { apiRoute } from '@/server/http/api';
+import { queryOf } from '@/server/http/input';
 import { boardTableCsv, parseBoardTable } from '@/server/queries/boards/board-csv';
 import { parseBoardParams, resolveBoardScope } from '@/server/queries/boards/scope';
 import { getSettings } from '@/server/services/settings';
@@ -9,7 +10,7 @@ import { getSettings } from '@/server/services/settings';
 /** One board table as CSV: `board`, `table` and the board's own URL parameters (README, "Boards"). */
 export const GET = apiRoute('export:run', async ({ request, actor }) => {
   if (actor.kind !== 'staff') throw new ServiceError('forbidden', 'Your role does not allow this request.');
-  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  const raw = queryOf(request);
   const table = parseBoardTable(raw);
   const params = parseBoardParams(raw);
   const db = await getReportingDb();

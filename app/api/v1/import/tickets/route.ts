@@ -3,6 +3,7 @@ import { ServiceError } from '@/lib/errors';
 import { MAX_IMPORT_BODY_BYTES, parseImportEnvelope } from '@/lib/validation/import';
 import { apiRoute } from '@/server/http/api';
 import { idempotencyScope, idempotentJson } from '@/server/http/idempotency';
+import { REQUEST_BODY, utf8Text } from '@/server/http/input';
 import { importTickets } from '@/server/services/import';
 
 export const runtime = 'nodejs';
@@ -30,7 +31,7 @@ async function readBody(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8Text(Buffer.concat(chunks));
 }
 
 /**
@@ -40,12 +41,13 @@ async function readBody(request: Request, limit: number): Promise<string> {
  */
 export const POST = apiRoute('import:run', async ({ request, actor }) => {
   const text = await readBody(request, MAX_IMPORT_BODY_BYTES);
-  if (!text.trim()) throw new ServiceError('invalid', 'The body is empty: send JSON like { "tickets": [ … ] }.');
+  const invalidBody = (message: string) => new ServiceError('invalid', message, { fieldErrors: { [REQUEST_BODY]: [message] } });
+  if (!text.trim()) throw invalidBody('The body is empty: send JSON like { "tickets": [ … ] }.');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new ServiceError('invalid', `The body is not valid JSON (${(error as Error).message}). Send JSON like { "tickets": [ … ] }.`);
+    throw invalidBody(`The body is not valid JSON (${(error as Error).message}). Send JSON like { "tickets": [ … ] }.`);
   }
   const records = parseImportEnvelope(body);
   return idempotentJson(await getDb(), request, { scope: idempotencyScope.actor(actor), body }, async (db) => ({ status: 200, body: await importTickets(db, records) }));

@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/server/db';
 import { ServiceError } from '@/lib/errors';
-import { idSchema } from '@/lib/validation/common';
-import { ticketFieldsSchema } from '@/lib/validation/tickets';
-import { parseInput } from '@/server/actions/run-action';
+import { ticketFieldsSchema, ticketIdParam } from '@/lib/validation/tickets';
 import { apiRoute } from '@/server/http/api';
+import { parseBody, parsePathParam, readJson } from '@/server/http/input';
 import { currentFieldValues } from '@/server/services/ticket-conflict';
 import { editTicketFields, fieldChangesFrom } from '@/server/services/ticket-edit';
 import { eventActorOf } from '@/server/services/ticket-write';
@@ -15,17 +14,10 @@ import { eventActorOf } from '@/server/services/ticket-write';
  * current values in `details.current`.
  */
 export const PATCH = apiRoute<{ id: string }>('ticket:update', async ({ request, actor, params }) => {
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) throw new ServiceError('not_found', 'That ticket does not exist.');
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new ServiceError('invalid', 'Send a JSON object, like { "version": 3, "status": "pending" }.');
-  }
-  const input = parseInput(ticketFieldsSchema, body);
+  const id = parsePathParam(ticketIdParam, params.id, 'id', { code: 'not_found', message: 'That ticket does not exist.' });
+  const input = parseBody(ticketFieldsSchema, await readJson(request, '{ "version": 3, "status": "pending" }'));
   if (actor.kind !== 'staff') throw new ServiceError('forbidden', 'Only staff can edit tickets.');
   const db = await getDb();
-  const ticket = await editTicketFields(db, { ticketId: id.data, version: input.version, actor: eventActorOf(actor), changes: fieldChangesFrom(input) });
+  const ticket = await editTicketFields(db, { ticketId: id, version: input.version, actor: eventActorOf(actor), changes: fieldChangesFrom(input) });
   return NextResponse.json({ ticket: { id: ticket.id, ...(await currentFieldValues(db, ticket)) } });
 });
